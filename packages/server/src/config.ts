@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration comes from environment variables only, checked once at start: a missing or bad value stops the
+ * start with a message naming the variable. Secrets are hex strings; in development they may be absent and are
+ * then generated into the data directory (see secrets.ts), in production they are required.
+ */
+const hexKey = (bytes: number) =>
+  z.string().regex(new RegExp(`^[0-9a-fA-F]{${bytes * 2}}$`), `must be ${bytes * 2} hexadecimal characters (${bytes} bytes)`);
+
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// or postgresql:// URL');
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('localhost'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: postgresUrl.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Signs session cookies and keys other HMACs: 32 bytes. */
+  YZ_SESSION_SECRET: hexKey(32).optional(),
+  /** Master key for field encryption (SM4) and blind indexes (HMAC-SM3): 32 bytes. */
+  YZ_FIELD_KEY: hexKey(32).optional(),
+  /** Where the built web app is; empty means the API runs alone. */
+  WEB_DIST_DIR: z.string().optional(),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+export interface Secrets {
+  sessionSecret: string;
+  fieldKey: string;
+}
+
+export interface Config {
+  env: RawConfig['NODE_ENV'];
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  logLevel: RawConfig['LOG_LEVEL'];
+  rateLimitPerMinute: number;
+  webDistDir: string | undefined;
+  secrets: Partial<Secrets>;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  // An empty variable means "not set", as shells and .env files usually intend.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = configSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const c = parsed.data;
+  if (c.NODE_ENV === 'production') {
+    const missing = (['YZ_SESSION_SECRET', 'YZ_FIELD_KEY'] as const).filter((name) => !c[name]);
+    if (missing.length > 0) {
+      throw new ConfigError(missing.map((name) => `${name}: required in production (generate one with: openssl rand -hex 32)`));
+    }
+  }
+  return {
+    env: c.NODE_ENV,
+    host: c.HOST,
+    port: c.PORT,
+    dataDir: path.resolve(c.DATA_DIR),
+    databaseUrl: c.DATABASE_URL,
+    logLevel: c.LOG_LEVEL,
+    rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    webDistDir: c.WEB_DIST_DIR ? path.resolve(c.WEB_DIST_DIR) : undefined,
+    secrets: { sessionSecret: c.YZ_SESSION_SECRET, fieldKey: c.YZ_FIELD_KEY },
+  };
+}

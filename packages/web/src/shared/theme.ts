@@ -1,0 +1,17 @@
+import type { ThemeConfig } from 'antd';
+
+/**
+ * Government-service look: a calm blue, and larger type and targets than antd's defaults so that a driver of
+ * 55 reads it on a phone without zooming (standards A2: body ≥ 16 px here, controls ≥ 44 px high).
+ */
+export const theme: ThemeConfig = {
+  token: {
+    colorPrimary: '#1557a8',
+    colorLink: '#1557a8',
+    fontSize: 16,
+    controlHeight: 44,
+    borderRadius: 6,
+    fontFamily:
+      '-apple-system, BlinkMacSystemFont, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", sans-serif',
+  },
+};
