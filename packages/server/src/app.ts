@@ -14,6 +14,16 @@ import { registerWebApp } from './http/web-app';
 import { catalogueRoutes } from './modules/catalogue/routes';
 import { healthRoutes } from './modules/health/routes';
 import { VERSION } from './version';
+import { createAdapters } from './adapters';
+import { systemClock, type Clock } from './adapters/clock';
+import { FieldCipher } from './adapters/crypto/field-cipher';
+import type { IdentityVerifier } from './adapters/identity/identity-verifier';
+import type { SmsSender } from './adapters/sms/sms-sender';
+import type { AppContext } from './context';
+import { accountRoutes } from './modules/accounts/routes';
+import { auditRoutes } from './modules/audit/routes';
+import { devRoutes } from './modules/dev/routes';
+import { staffRoutes } from './modules/staff/routes';
 
 // Schema messages that have no message of their own fall back to Chinese.
 z.config(z.locales.zhCN());
@@ -22,13 +32,18 @@ export interface AppDependencies {
   config: Config;
   secrets: Secrets;
   database: Database;
+  /** Tests replace these: a fake clock to travel in time, adapters that fail on purpose. */
+  clock?: Clock;
+  sms?: SmsSender;
+  identity?: IdentityVerifier;
 }
 
 /**
  * Builds the HTTP application around already-opened dependencies, so that tests build it on a throwaway database
  * and main.ts on the real one. Order matters: error handling and security first, then docs, then routes.
  */
-export async function buildApp({ config, secrets, database }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp({ config, secrets, database, ...overrides }: AppDependencies): Promise<FastifyInstance> {
+  const ctx = createContext({ config, secrets, database, ...overrides });
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -62,10 +77,20 @@ export async function buildApp({ config, secrets, database }: AppDependencies): 
 
   await app.register(healthRoutes(database, VERSION));
   await app.register(catalogueRoutes);
+  await app.register(accountRoutes(ctx));
+  await app.register(staffRoutes(ctx));
+  await app.register(auditRoutes(ctx));
+  if (config.env !== 'production') await app.register(devRoutes(ctx));
 
   await registerWebApp(app, config.webDistDir);
   app.addHook('onClose', async () => {
     await database.close();
   });
   return app;
+}
+
+export function createContext({ config, secrets, database, clock = systemClock, sms, identity }: AppDependencies): AppContext {
+  const cipher = new FieldCipher(secrets.fieldKey);
+  const adapters = createAdapters(config, database.db, cipher, clock);
+  return { config, db: database.db, cipher, clock, sms: sms ?? adapters.sms, identity: identity ?? adapters.identity };
 }

@@ -28,6 +28,18 @@ export const configSchema = z.object({
   YZ_FIELD_KEY: hexKey(32).optional(),
   /** Where the built web app is; empty means the API runs alone. */
   WEB_DIST_DIR: z.string().optional(),
+  /** Secure, __Host- session cookies; default on in production. Plain-http localhost development turns it off. */
+  COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  /** Public-security identity check: the embedded resident registry, or an HTTPS service. */
+  IDENTITY_VERIFIER: z.enum(['registry', 'http']).default('registry'),
+  IDENTITY_VERIFIER_URL: z.string().url().optional(),
+  IDENTITY_VERIFIER_KEY: hexKey(32).optional(),
+  /** SMS: the embedded outbox (read at /dev/sms in development), or an HTTPS gateway. */
+  SMS_SENDER: z.enum(['outbox', 'http']).default('outbox'),
+  SMS_GATEWAY_URL: z.string().url().optional(),
+  SMS_GATEWAY_KEY: hexKey(32).optional(),
+  /** Per-attempt timeout for outside services, in milliseconds. */
+  OUTSIDE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -47,6 +59,10 @@ export interface Config {
   rateLimitPerMinute: number;
   webDistDir: string | undefined;
   secrets: Partial<Secrets>;
+  cookieSecure: boolean;
+  identityVerifier: { kind: 'registry' } | { kind: 'http'; url: string; keyHex: string };
+  sms: { kind: 'outbox' } | { kind: 'http'; url: string; keyHex: string };
+  outsideTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -70,6 +86,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       throw new ConfigError(missing.map((name) => `${name}: required in production (generate one with: openssl rand -hex 32)`));
     }
   }
+  const adapterProblems: string[] = [];
+  const httpAdapter = (kind: string, urlName: 'IDENTITY_VERIFIER_URL' | 'SMS_GATEWAY_URL', keyName: 'IDENTITY_VERIFIER_KEY' | 'SMS_GATEWAY_KEY') => {
+    const url = c[urlName];
+    const keyHex = c[keyName];
+    if (!url) adapterProblems.push(`${urlName}: required when ${kind}=http`);
+    if (!keyHex) adapterProblems.push(`${keyName}: required when ${kind}=http`);
+    if (url && c.NODE_ENV === 'production' && !url.startsWith('https://')) adapterProblems.push(`${urlName}: must be an https:// URL in production`);
+    return { kind: 'http' as const, url: url ?? '', keyHex: keyHex ?? '' };
+  };
+  const identityVerifier = c.IDENTITY_VERIFIER === 'http' ? httpAdapter('IDENTITY_VERIFIER', 'IDENTITY_VERIFIER_URL', 'IDENTITY_VERIFIER_KEY') : { kind: 'registry' as const };
+  const sms = c.SMS_SENDER === 'http' ? httpAdapter('SMS_SENDER', 'SMS_GATEWAY_URL', 'SMS_GATEWAY_KEY') : { kind: 'outbox' as const };
+  if (adapterProblems.length > 0) throw new ConfigError(adapterProblems);
   return {
     env: c.NODE_ENV,
     host: c.HOST,
@@ -80,5 +108,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     webDistDir: c.WEB_DIST_DIR ? path.resolve(c.WEB_DIST_DIR) : undefined,
     secrets: { sessionSecret: c.YZ_SESSION_SECRET, fieldKey: c.YZ_FIELD_KEY },
+    cookieSecure: c.COOKIE_SECURE ? c.COOKIE_SECURE === 'true' : c.NODE_ENV === 'production',
+    identityVerifier,
+    sms,
+    outsideTimeoutMs: c.OUTSIDE_TIMEOUT_MS,
   };
 }

@@ -3,7 +3,9 @@ import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { DataDirLockedError, lockDataDir, type DataDirLock } from './lock';
 import { resolveSecrets } from './secrets';
-import { buildApp } from './app';
+import { buildApp, createContext } from './app';
+import { isEmpty, seedDemo } from './demo/seed';
+import { DEMO_STAFF_PASSWORD } from './demo/demo-data';
 
 /**
  * `npm start`: check the configuration, lock the data directory (embedded database only), open and migrate the
@@ -20,6 +22,13 @@ async function main() {
     const secrets = resolveSecrets(config, (message) => console.warn(`[yunzheng] ${message}`));
     const database = await openDatabase(config);
     await database.migrate();
+    if (config.env === 'development') {
+      const ctx = createContext({ config, secrets, database });
+      if (await isEmpty(ctx)) {
+        await seedDemo(ctx, { withStaff: true });
+        console.warn(`[yunzheng] Demo data loaded (development only): authorities, demo residents, staff accounts admin/shenji/shouli/shenhe/zhizheng with password ${DEMO_STAFF_PASSWORD}. See README.`);
+      }
+    }
     const app = await buildApp({ config, secrets, database });
 
     let stopping = false;

@@ -20,7 +20,7 @@ for (const kind of testDatabaseKinds()) {
       fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>yz</title><div id="root"></div>');
       fs.mkdirSync(path.join(webDir, 'assets'));
       fs.writeFileSync(path.join(webDir, 'assets', 'app-abc123.js'), 'console.log(1)');
-      t = await createTestApp(kind, { WEB_DIST_DIR: webDir, RATE_LIMIT_PER_MINUTE: '30' });
+      t = await createTestApp(kind, { env: { WEB_DIST_DIR: webDir, RATE_LIMIT_PER_MINUTE: '30' } });
       // Routes that exist only to exercise the error handling.
       const app = t.app.withTypeProvider<ZodTypeProvider>();
       app.post('/api/test/echo', { schema: { body: z.object({ idNumber: z.string().length(18, '身份证号应为18位'), address: z.object({ postcode: z.string().regex(/^\d{6}$/, '邮政编码应为6位数字') }) }).strict() } }, async (request) => request.body);

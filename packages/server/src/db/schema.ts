@@ -1,4 +1,4 @@
-import { jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * The database schema (drizzle). Migrations in ../../drizzle are generated from it with `npm run db:generate`;
@@ -12,4 +12,145 @@ export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Personal data at rest (standards S9): `*_enc` columns hold SM4-CTR + HMAC-SM3 ciphertext (see
+ * adapters/crypto/field-cipher.ts); `*_bidx` columns hold a keyed HMAC-SM3 blind index for exact look-ups.
+ */
+
+/** 自然人 accounts. */
+export const citizens = pgTable(
+  'citizens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    mobileEnc: text('mobile_enc').notNull(),
+    mobileBidx: text('mobile_bidx').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    status: text('status', { enum: ['ACTIVE', 'DISABLED'] }).notNull().default('ACTIVE'),
+    realNameStatus: text('real_name_status', { enum: ['NONE', 'VERIFIED'] }).notNull().default('NONE'),
+    name: text('name'),
+    idNumberEnc: text('id_number_enc'),
+    idNumberBidx: text('id_number_bidx'),
+    sex: text('sex', { enum: ['M', 'F'] }),
+    birthDate: date('birth_date'),
+    idValidFrom: date('id_valid_from'),
+    /** A date, or LONG_TERM for 长期. */
+    idValidTo: text('id_valid_to'),
+    realNameVerifiedAt: timestamp('real_name_verified_at', { withTimezone: true }),
+    agreements: jsonb('agreements').$type<{ code: string; version: string; acceptedAt: string }[]>().notNull(),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('citizens_mobile_bidx').on(t.mobileBidx), uniqueIndex('citizens_id_number_bidx').on(t.idNumberBidx)],
+);
+
+/** Failed sign-ins per typed account (known or not), so that lockout does not reveal which accounts exist. */
+export const loginThrottle = pgTable('login_throttle', {
+  accountBidx: text('account_bidx').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One-time SMS codes, stored hashed. */
+export const smsCodes = pgTable(
+  'sms_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    purpose: text('purpose').notNull(),
+    mobileBidx: text('mobile_bidx').notNull(),
+    codeHash: text('code_hash').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    consumedAt: timestamp('consumed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sms_codes_lookup').on(t.mobileBidx, t.purpose, t.createdAt)],
+);
+
+/** The embedded SMS gateway: messages that would have been sent, for /dev/sms in development. */
+export const smsOutbox = pgTable('sms_outbox', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  mobileEnc: text('mobile_enc').notNull(),
+  text: text('text').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});
+
+/** Server-side sessions; the cookie holds a random token, the table its SHA-256 hash. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tokenHash: text('token_hash').notNull(),
+    subjectType: text('subject_type', { enum: ['CITIZEN', 'STAFF'] }).notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    /** Staff sessions start PARTIAL (password checked) and become FULL after the TOTP code. */
+    stage: text('stage', { enum: ['PARTIAL', 'FULL'] }).notNull().default('FULL'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [uniqueIndex('sessions_token_hash').on(t.tokenHash), index('sessions_subject').on(t.subjectType, t.subjectId)],
+);
+
+/** The resident registry the embedded identity verifier checks (a stand-in for the public-security service). */
+export const residents = pgTable('residents', {
+  idNumberBidx: text('id_number_bidx').primaryKey(),
+  idNumberEnc: text('id_number_enc').notNull(),
+  name: text('name').notNull(),
+  validFrom: date('valid_from').notNull(),
+  validTo: text('valid_to').notNull(),
+  status: text('status', { enum: ['NORMAL', 'CANCELLED'] }).notNull().default('NORMAL'),
+});
+
+/** Transport authorities (管理部门). */
+export const authorities = pgTable('authorities', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  divisionCode: text('division_code').notNull(),
+  level: text('level', { enum: ['PROVINCE', 'CITY', 'COUNTY'] }).notNull(),
+  parentCode: text('parent_code'),
+  address: text('address').notNull(),
+  phone: text('phone').notNull(),
+  serviceHours: text('service_hours').notNull(),
+});
+
+/** Staff accounts of the authorities. */
+export const staff = pgTable('staff', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  authorityCode: text('authority_code')
+    .notNull()
+    .references(() => authorities.code),
+  username: text('username').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  roles: jsonb('roles').$type<string[]>().notNull(),
+  status: text('status', { enum: ['ACTIVE', 'DISABLED'] }).notNull().default('ACTIVE'),
+  totpSecretEnc: text('totp_secret_enc'),
+  totpEnrolledAt: timestamp('totp_enrolled_at', { withTimezone: true }),
+  /** The last accepted TOTP time step, so a code cannot be replayed. */
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+  createdBy: uuid('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Append-only audit log; each row's hash covers its content and the previous row's hash (SM3). */
+export const auditLog = pgTable('audit_log', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+  actorType: text('actor_type', { enum: ['CITIZEN', 'STAFF', 'SYSTEM', 'ANONYMOUS'] }).notNull(),
+  actorId: text('actor_id'),
+  action: text('action').notNull(),
+  objectType: text('object_type'),
+  objectId: text('object_id'),
+  outcome: text('outcome', { enum: ['SUCCESS', 'FAILURE'] }).notNull(),
+  ip: text('ip'),
+  details: jsonb('details').$type<Record<string, unknown>>().notNull(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
 });

@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app';
+import { buildApp, createContext } from '../../src/app';
+import type { AppContext } from '../../src/context';
+import type { IdentityVerifier } from '../../src/adapters/identity/identity-verifier';
+import type { SmsSender } from '../../src/adapters/sms/sms-sender';
+import { FakeClock } from './fakes';
 import { loadConfig, type Config } from '../../src/config';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases';
 
@@ -8,19 +12,33 @@ export interface TestApp {
   app: FastifyInstance;
   database: TestDatabase;
   config: Config;
+  /** The same context the routes use, for setting up data and reading what they wrote. */
+  ctx: AppContext;
+  clock: FakeClock;
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  identity?: IdentityVerifier;
+  sms?: SmsSender;
+}
+
 /** The real application on a fresh test database, with test secrets and quiet logs. */
-export async function createTestApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(kind: DatabaseKind, options: TestAppOptions = {}): Promise<TestApp> {
+  const env = options.env ?? {};
+  const clock = new FakeClock();
   const database = await createTestDatabase(kind);
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent-test-data-dir', ...env });
   const secrets = { sessionSecret: randomBytes(32).toString('hex'), fieldKey: randomBytes(32).toString('hex') };
-  const app = await buildApp({ config, secrets, database });
+  const overrides = { clock, ...(options.identity && { identity: options.identity }), ...(options.sms && { sms: options.sms }) };
+  const app = await buildApp({ config, secrets, database, ...overrides });
   return {
     app,
     database,
     config,
+    ctx: createContext({ config, secrets, database, ...overrides }),
+    clock,
     async close() {
       await app.close();
       await database.dispose();

@@ -10,6 +10,8 @@ export function testDatabaseKinds(): DatabaseKind[] {
 }
 
 export interface TestDatabase extends Database {
+  /** The connection URL of a PostgreSQL test database (for pg_dump). */
+  url?: string;
   /** Closes the connections and removes what the test created. */
   dispose(): Promise<void>;
 }
@@ -34,6 +36,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   let disposed = false;
   return {
     ...database,
+    url: url.toString(),
     async dispose() {
       if (disposed) return;
       disposed = true;
