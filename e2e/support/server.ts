@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
+import { after, before } from 'node:test';
+import { openBrowser } from './browser';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -71,4 +73,21 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       return exited;
     },
   };
+}
+
+/**
+ * The usual suite set-up: one real server and one Chromium for all tests of a describe block, both stopped after.
+ * Read `env.server` and `env.browser` inside the tests.
+ */
+export function useServerAndBrowser(serverEnv: Record<string, string> = {}) {
+  const env = {} as { server: RunningServer; browser: import('playwright-core').BrowserContext };
+  before(async () => {
+    env.server = await startServer(serverEnv);
+    env.browser = await openBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }

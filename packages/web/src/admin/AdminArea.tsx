@@ -1,7 +1,58 @@
-import { Route, Routes } from 'react-router';
+import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { staffRoleNames } from '@yunzheng/domain';
+import { Loading, NotFoundPage } from '../shared/page-state';
+import { SessionTimeoutWarning } from '../shared/SessionTimeoutWarning';
 import { SiteHeader } from '../shared/SiteHeader';
-import { NotFoundPage } from '../shared/page-state';
+import { useStaffSession, type StaffSummary } from '../shared/session';
+import { useSessionActions } from '../shared/useSessionActions';
+import { AuditPage } from './AuditPage';
+import { HomePage } from './HomePage';
+import { OwnPasswordPage } from './OwnPasswordPage';
 import { SignInPage } from './SignInPage';
+import { StaffPage } from './StaffPage';
+
+function menuFor(staff: StaffSummary) {
+  return [
+    { key: '/admin/home', label: '工作台' },
+    ...(staff.roles.includes('ADMIN') ? [{ key: '/admin/staff', label: '工作人员管理' }] : []),
+    ...(staff.roles.includes('AUDITOR') ? [{ key: '/admin/audit', label: '审计日志' }] : []),
+    { key: '/admin/password', label: '修改密码' },
+  ];
+}
+
+function SignedIn() {
+  const session = useStaffSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { logout, extend, expired } = useSessionActions('staff');
+  if (session.isPending) return <Loading />;
+  if (!session.data?.authenticated || !session.data.staff) return <Navigate to="/admin" replace />;
+  const staff = session.data.staff;
+  return (
+    <Layout style={{ background: 'transparent' }}>
+      <Layout.Sider width={200} breakpoint="md" collapsedWidth={0} theme="light" style={{ background: '#fff', borderRadius: 8 }}>
+        <Menu mode="inline" selectedKeys={[location.pathname]} items={menuFor(staff)} onClick={({ key }) => void navigate(key)} style={{ borderInlineEnd: 0 }} />
+      </Layout.Sider>
+      <Layout.Content style={{ paddingLeft: 16, minWidth: 0 }}>
+        <Space style={{ width: '100%', justifyContent: 'flex-end', marginBottom: 12 }} wrap>
+          <Typography.Text>
+            {staff.name}（{staff.roles.map((r) => staffRoleNames[r]).join('、')}）
+          </Typography.Text>
+          <Button onClick={() => void logout()}>退出</Button>
+        </Space>
+        <Routes>
+          <Route path="home" element={<HomePage staff={staff} />} />
+          <Route path="staff" element={staff.roles.includes('ADMIN') ? <StaffPage /> : <NotFoundPage />} />
+          <Route path="audit" element={staff.roles.includes('AUDITOR') ? <AuditPage /> : <NotFoundPage />} />
+          <Route path="password" element={<OwnPasswordPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </Layout.Content>
+      <SessionTimeoutWarning times={session.data} onExtend={extend} onExpired={expired} onLogout={() => void logout()} />
+    </Layout>
+  );
+}
 
 /** The back office (受理审核) for the staff of the transport authorities. */
 export default function AdminArea() {
@@ -11,7 +62,7 @@ export default function AdminArea() {
       <main id="main" className="page">
         <Routes>
           <Route index element={<SignInPage />} />
-          <Route path="*" element={<NotFoundPage />} />
+          <Route path="*" element={<SignedIn />} />
         </Routes>
       </main>
     </>

@@ -1,27 +1,63 @@
-import { Space } from 'antd';
+import { Button, Space } from 'antd';
 import { Route, Routes } from 'react-router';
 import { LinkButton } from '../shared/LinkButton';
-import { SiteHeader } from '../shared/SiteHeader';
 import { NotFoundPage } from '../shared/page-state';
+import { SessionTimeoutWarning } from '../shared/SessionTimeoutWarning';
+import { SiteHeader } from '../shared/SiteHeader';
+import { useCitizenSession } from '../shared/session';
+import { useSessionActions } from '../shared/useSessionActions';
+import { DevSmsPage } from './DevSmsPage';
 import { HomePage } from './HomePage';
+import { LoginPage } from './LoginPage';
+import { PasswordResetPage } from './PasswordResetPage';
+import { PersonalSpacePage } from './PersonalSpacePage';
+import { RealNamePage } from './RealNamePage';
+import { RegisterPage } from './RegisterPage';
+
+function AccountNav() {
+  const session = useCitizenSession();
+  const { logout, extend, expired } = useSessionActions('citizen');
+
+  if (!session.data?.authenticated) {
+    return (
+      <Space>
+        <LinkButton to="/login" ghost>
+          登录
+        </LinkButton>
+        <LinkButton to="/register">注册</LinkButton>
+      </Space>
+    );
+  }
+  return (
+    <Space>
+      <LinkButton to="/me" ghost>
+        个人空间{session.data.citizen?.name ? `（${session.data.citizen.name}）` : ''}
+      </LinkButton>
+      <Button onClick={() => void logout()}>退出</Button>
+      <SessionTimeoutWarning times={session.data} onExtend={extend} onExpired={expired} onLogout={() => void logout()} />
+    </Space>
+  );
+}
 
 /** The citizens' site: header with the account entry points, the pages, the footer. */
 export default function PortalArea() {
   return (
     <>
       <SiteHeader subtitle="道路运政一网通办 · 道路运输从业人员服务">
-        <nav aria-label="账号">
-          <Space>
-            <LinkButton to="/login" ghost>
-              登录
-            </LinkButton>
-            <LinkButton to="/register">注册</LinkButton>
-          </Space>
+        <nav aria-label="用户菜单">
+          <AccountNav />
         </nav>
       </SiteHeader>
       <main id="main" className="page">
         <Routes>
           <Route index element={<HomePage />} />
+          <Route path="register" element={<RegisterPage />} />
+          <Route path="realname" element={<RealNamePage />} />
+          <Route path="login" element={<LoginPage />} />
+          <Route path="password-reset" element={<PasswordResetPage />} />
+          <Route path="me" element={<PersonalSpacePage />} />
+          <Route path="me/:tab" element={<PersonalSpacePage />} />
+          <Route path="dev/sms" element={<DevSmsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </main>
