@@ -4,7 +4,8 @@ import { Navigate, useNavigate, useParams } from 'react-router';
 import { api } from '../shared/api';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { LoadError, Loading } from '../shared/page-state';
-import { MobileAndCodeFields, NewPasswordFields } from '../shared/AccountFields';
+import { MobileAndCodeFields } from '../shared/AccountFields';
+import { ChangePasswordForm } from '../shared/ChangePasswordForm';
 import { useCitizenSession } from '../shared/session';
 import { useFormSubmit } from '../shared/useFormSubmit';
 
@@ -51,30 +52,6 @@ function ProfileTab() {
       <Descriptions.Item label="手机号">{p.mobileMasked}</Descriptions.Item>
       <Descriptions.Item label="注册时间">{when(p.createdAt)}</Descriptions.Item>
     </Descriptions>
-  );
-}
-
-function PasswordTab() {
-  const [form] = Form.useForm<{ currentPassword: string; newPassword: string; confirmNewPassword: string }>();
-  const { message } = App.useApp();
-  const { submit, submitting, summary } = useFormSubmit(form, async (values) => {
-    await api('/api/me/password', { body: { currentPassword: values.currentPassword, newPassword: values.newPassword } });
-    form.resetFields();
-    void message.success('密码已修改，其他设备上的登录已退出');
-  });
-  return (
-    <div style={{ maxWidth: 480 }}>
-      <ErrorSummary message={summary} />
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark="optional">
-        <Form.Item label="当前密码" name="currentPassword" rules={[{ required: true, message: '请输入当前密码' }]}>
-          <Input.Password autoComplete="current-password" />
-        </Form.Item>
-        <NewPasswordFields name="newPassword" label="新密码" audience="citizen" />
-        <Button type="primary" htmlType="submit" loading={submitting}>
-          修改密码
-        </Button>
-      </Form>
-    </div>
   );
 }
 
@@ -161,7 +138,7 @@ function SessionsTab() {
 
 const TABS = [
   { key: 'profile', label: '个人信息', children: <ProfileTab /> },
-  { key: 'password', label: '修改密码', children: <PasswordTab /> },
+  { key: 'password', label: '修改密码', children: <ChangePasswordForm endpoint="/api/me/password" audience="citizen" /> },
   { key: 'mobile', label: '更换手机号', children: <MobileTab /> },
   { key: 'sessions', label: '登录设备', children: <SessionsTab /> },
 ];
