@@ -80,8 +80,8 @@ describe('accounts in Chromium: the seed guide’s 账号注册 and staff sign-i
     await screenshot(page, 'login');
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.getByRole('heading', { name: '个人空间' }).waitFor();
-    assert.ok(await page.getByText('已实名认证').isVisible());
-    assert.ok(await page.getByText('330***********0332').isVisible());
+    await page.getByText('已实名认证').waitFor();
+    await page.getByText('330***********0332').waitFor();
     await screenshot(page, 'personal-space');
 
     await page.getByRole('button', { name: '退出' }).click();
@@ -167,7 +167,7 @@ describe('accounts in Chromium: the seed guide’s 账号注册 and staff sign-i
     await dialog.getByRole('checkbox', { name: '受理员' }).check();
     await dialog.getByRole('button', { name: '创建' }).click();
     await page.getByTestId('initial-password').waitFor();
-    assert.ok(await page.getByRole('cell', { name: 'xihu.clerk' }).isVisible());
+    await page.getByRole('cell', { name: 'xihu.clerk' }).waitFor();
     await screenshot(page, 'admin-staff');
     await adminBrowser.close();
   });
