@@ -13,3 +13,6 @@ export * from './accounts/policy';
 export * from './accounts/fields';
 export * from './accounts/agreements';
 export * from './accounts/staff-roles';
+export * from './certificate/validity';
+export * from './certificate/uscc';
+export * from './integrity/assessment';

@@ -22,6 +22,7 @@ import type { SmsSender } from './adapters/sms/sms-sender';
 import type { AppContext } from './context';
 import { accountRoutes } from './modules/accounts/routes';
 import { auditRoutes } from './modules/audit/routes';
+import { certificateRoutes } from './modules/certificates/routes';
 import { devRoutes } from './modules/dev/routes';
 import { staffRoutes } from './modules/staff/routes';
 
@@ -80,6 +81,7 @@ export async function buildApp({ config, secrets, database, ...overrides }: AppD
   await app.register(accountRoutes(ctx));
   await app.register(staffRoutes(ctx));
   await app.register(auditRoutes(ctx));
+  await app.register(certificateRoutes(ctx));
   if (config.env !== 'production') await app.register(devRoutes(ctx));
 
   await registerWebApp(app, config.webDistDir);

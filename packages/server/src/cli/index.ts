@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { checkIdCardValidity, idCardValidityMessages, idNumberMessages, parseResidentIdNumber, shanghaiDate, type StaffRole } from '@yunzheng/domain';
@@ -14,6 +15,8 @@ import { appendAudit, verifyAuditChain } from '../modules/audit/audit-log';
 import { insertStaff } from '../modules/staff/staff-admin';
 import { findStaffByUsername } from '../modules/staff/staff-repo';
 import { authorities } from '../db/schema';
+import { importCertificates } from '../modules/certificates/import-certificates';
+import { rejectedReport } from '../modules/certificates/import-csv';
 import { eq } from 'drizzle-orm';
 
 /**
@@ -24,6 +27,9 @@ import { eq } from 'drizzle-orm';
 const USAGE = `用法 / usage: npm run cli -- <command>
   seed-demo [--with-staff]                       load the demo authorities and residents (and demo staff)
   import-residents FILE.csv                      load the resident registry (姓名,身份证号,有效起始日期,有效截止日期)
+  import-certificates FILE.csv [--report OUT.csv]
+                                                 import certificates from a legacy export (UTF-8 or GBK; see
+                                                 docs/import-certificates.md); rejected rows go to the report
   create-admin --authority CODE --username NAME --name 姓名
                                                  create an administrator; prints the initial password once
   audit-verify                                   check the audit log's hash chain; exit 1 at the first broken row`;
@@ -68,7 +74,7 @@ async function main(argv: string[]) {
     case 'seed-demo': {
       const { values } = parseArgs({ args: rest, options: { 'with-staff': { type: 'boolean', default: false } } });
       const result = await withContext((ctx) => seedDemo(ctx, { withStaff: values['with-staff'] ?? false }));
-      console.log(`demo data loaded${result.staffCreated.length ? `; staff created: ${result.staffCreated.join(', ')}` : ''}`);
+      console.log(`demo data loaded: ${result.certificates} certificates${result.staffCreated.length ? `; staff created: ${result.staffCreated.join(', ')}` : ''}`);
       return 0;
     }
     case 'import-residents': {
@@ -79,6 +85,16 @@ async function main(argv: string[]) {
       console.log(`imported ${rows.length} residents, rejected ${rejected.length}`);
       for (const r of rejected) console.log(`  line ${r.line}: ${r.reason}`);
       return rejected.length > 0 ? 2 : 0;
+    }
+    case 'import-certificates': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { report: { type: 'string' } } });
+      const file = positionals[0];
+      if (!file || !fs.existsSync(file)) throw new Error(`file not found: ${file ?? '(none)'}`);
+      const summary = await withContext((ctx) => importCertificates(ctx, fs.readFileSync(file), path.basename(file)));
+      const report = values.report ?? file.replace(/(\.csv)?$/i, '.rejected.csv');
+      fs.writeFileSync(report, rejectedReport(summary.rejected));
+      console.log(`certificates created ${summary.created}, updated ${summary.updated} (${summary.rowsImported} rows); rejected rows ${summary.rejected.length}, listed in ${report}`);
+      return summary.rejected.length > 0 ? 2 : 0;
     }
     case 'create-admin': {
       const { values } = parseArgs({ args: rest, options: { authority: { type: 'string' }, username: { type: 'string' }, name: { type: 'string' } } });

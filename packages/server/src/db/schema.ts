@@ -1,4 +1,4 @@
-import { bigint, bigserial, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * The database schema (drizzle). Migrations in ../../drizzle are generated from it with `npm run db:generate`;
@@ -153,4 +153,100 @@ export const auditLog = pgTable('audit_log', {
   details: jsonb('details').$type<Record<string, unknown>>().notNull(),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
+});
+
+/** 从业资格证: the authority's registry of qualification certificates (Yunzheng is the system of record). */
+export const certificates = pgTable(
+  'certificates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** 证号, kept apart from the ID number (domain.md §3: "证号 = ID number" is not confirmed). */
+    certNo: text('cert_no').notNull().unique(),
+    holderIdEnc: text('holder_id_enc').notNull(),
+    holderIdBidx: text('holder_id_bidx').notNull(),
+    holderName: text('holder_name').notNull(),
+    sex: text('sex', { enum: ['M', 'F'] }).notNull(),
+    birthDate: date('birth_date').notNull(),
+    /** Stored file key of the holder's photo, once the storage adapter holds one. */
+    photoKey: text('photo_key'),
+    issuingAuthorityCode: text('issuing_authority_code')
+      .notNull()
+      .references(() => authorities.code),
+    employerName: text('employer_name'),
+    employerUscc: text('employer_uscc'),
+    archiveNo: text('archive_no'),
+    status: text('status', { enum: ['VALID', 'CANCELLED', 'REVOKED', 'VOID'] }).notNull().default('VALID'),
+    boundCitizenId: uuid('bound_citizen_id').references(() => citizens.id),
+    boundAt: timestamp('bound_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('certificates_holder').on(t.holderIdBidx), index('certificates_bound').on(t.boundCitizenId)],
+);
+
+/** One row per 从业资格类别 on a certificate, each with its own dates and status. */
+export const certificateCategories = pgTable(
+  'certificate_categories',
+  {
+    certificateId: uuid('certificate_id')
+      .notNull()
+      .references(() => certificates.id),
+    code: text('code').notNull(),
+    firstIssueDate: date('first_issue_date').notNull(),
+    issueDate: date('issue_date').notNull(),
+    validTo: date('valid_to').notNull(),
+    status: text('status', { enum: ['VALID', 'CANCELLED', 'REVOKED', 'VOID'] }).notNull().default('VALID'),
+  },
+  (t) => [primaryKey({ columns: [t.certificateId, t.code] })],
+);
+
+/** Integrity points (计分) of a driver's category, with the decision they come from. */
+export const pointRecords = pgTable(
+  'point_records',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    certificateId: uuid('certificate_id')
+      .notNull()
+      .references(() => certificates.id),
+    categoryCode: text('category_code').notNull(),
+    occurredOn: date('occurred_on').notNull(),
+    indicator: text('indicator').notNull(),
+    points: integer('points').notNull(),
+    decisionNo: text('decision_no').notNull(),
+    source: text('source').notNull(),
+    status: text('status', { enum: ['VALID', 'REVOKED'] }).notNull().default('VALID'),
+    revokedReason: text('revoked_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('point_records_certificate').on(t.certificateId, t.categoryCode)],
+);
+
+/** Past integrity-assessment results (graded cycles). */
+export const assessmentResults = pgTable(
+  'assessment_results',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    certificateId: uuid('certificate_id')
+      .notNull()
+      .references(() => certificates.id),
+    categoryCode: text('category_code').notNull(),
+    cycleNo: integer('cycle_no').notNull(),
+    cycleStart: date('cycle_start').notNull(),
+    cycleEnd: date('cycle_end').notNull(),
+    totalPoints: integer('total_points').notNull(),
+    grade: text('grade', { enum: ['AAA', 'AA', 'A', 'B'] }).notNull(),
+    gradedOn: date('graded_on').notNull(),
+    authorityCode: text('authority_code')
+      .notNull()
+      .references(() => authorities.code),
+  },
+  (t) => [uniqueIndex('assessment_results_cycle').on(t.certificateId, t.categoryCode, t.cycleNo)],
+);
+
+/** Public-query challenges: the answer's hash, single use, short-lived. */
+export const captchas = pgTable('captchas', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  answerHash: text('answer_hash').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
 });

@@ -1,6 +1,9 @@
-import { count } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
+import { shanghaiDate } from '@yunzheng/domain';
 import type { AppContext } from '../context';
-import { authorities, residents } from '../db/schema';
+import { assessmentResults, authorities, pointRecords, residents } from '../db/schema';
+import { upsertCertificate } from '../modules/certificates/registry';
+import { demoRegistry } from './demo-certificates';
 import { inTransaction, type Queryable } from '../db/transaction';
 import { appendAudit } from '../modules/audit/audit-log';
 import { insertStaff } from '../modules/staff/staff-admin';
@@ -21,12 +24,33 @@ export async function upsertAuthorities(tx: Queryable): Promise<void> {
   }
 }
 
-/** Idempotent: running it again updates, never duplicates. With `withStaff`, the demo staff accounts too. */
-export async function seedDemo(ctx: AppContext, options: { withStaff: boolean }): Promise<{ staffCreated: string[] }> {
+export const DEMO_POINT_SOURCE = '交通运输综合执法（演示数据）';
+
+/**
+ * Idempotent: running it again updates, never duplicates. With `withStaff`, the demo staff accounts too; with
+ * `practitioners`, that many synthetic practitioners with certificates (0 for tests that need none).
+ */
+export async function seedDemo(ctx: AppContext, options: { withStaff: boolean; practitioners?: number }): Promise<{ staffCreated: string[]; certificates: number }> {
   const staffCreated: string[] = [];
+  const now = ctx.clock.now();
+  const registry = demoRegistry(shanghaiDate(now), options.practitioners ?? 300);
+  const certificateCount = options.practitioners === 0 ? 0 : registry.certificates.length;
   await inTransaction(ctx.db, async (tx) => {
     await upsertAuthorities(tx);
     await upsertResidents(tx, ctx, DEMO_RESIDENTS);
+    if (certificateCount > 0) {
+      await upsertResidents(tx, ctx, registry.residents);
+      const ids = new Map<string, string>();
+      for (const record of registry.certificates) ids.set(record.certNo, (await upsertCertificate(tx, ctx, record, now)).id);
+      for (const id of ids.values()) await tx.delete(pointRecords).where(and(eq(pointRecords.certificateId, id), eq(pointRecords.source, DEMO_POINT_SOURCE)));
+      for (const p of registry.points) {
+        await tx.insert(pointRecords).values({ certificateId: ids.get(p.certNo)!, categoryCode: p.categoryCode, occurredOn: p.occurredOn, indicator: p.indicator, points: p.points, decisionNo: p.decisionNo, source: DEMO_POINT_SOURCE });
+      }
+      for (const a of registry.assessments) {
+        const { certNo, ...result } = a;
+        await tx.insert(assessmentResults).values({ certificateId: ids.get(certNo)!, ...result }).onConflictDoNothing();
+      }
+    }
     if (options.withStaff) {
       for (const s of DEMO_STAFF) {
         if (await findStaffByUsername(tx, s.username)) continue;
@@ -34,9 +58,9 @@ export async function seedDemo(ctx: AppContext, options: { withStaff: boolean })
         staffCreated.push(row.username);
       }
     }
-    await appendAudit(tx, { actorType: 'SYSTEM', action: 'DEMO_SEED', outcome: 'SUCCESS', details: { residents: DEMO_RESIDENTS.length, staffCreated } }, ctx.clock.now());
+    await appendAudit(tx, { actorType: 'SYSTEM', action: 'DEMO_SEED', outcome: 'SUCCESS', details: { residents: DEMO_RESIDENTS.length, certificates: certificateCount, staffCreated } }, now);
   });
-  return { staffCreated };
+  return { staffCreated, certificates: certificateCount };
 }
 
 export async function isEmpty(ctx: AppContext): Promise<boolean> {

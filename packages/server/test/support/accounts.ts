@@ -15,7 +15,7 @@ export function newMobile(): string {
 }
 
 export async function seed(t: TestApp) {
-  await seedDemo(t.ctx, { withStaff: true });
+  await seedDemo(t.ctx, { withStaff: true, practitioners: 0 });
 }
 
 /** Runs the seed guide's registration: code, 立即注册. Returns a signed-in client. */
