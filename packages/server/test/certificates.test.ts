@@ -26,6 +26,13 @@ function answerQuestion(question: string): string {
   return String(value(a!) + value(b!));
 }
 
+/** Asks for the text challenge and answers it. */
+async function textChallenge(client: TestClient) {
+  const challenge = (await client.post('/api/public/captcha', { kind: 'text' })).json();
+  assert.match(challenge.question, /加.+等于多少/);
+  return { captchaId: challenge.id as string, captchaAnswer: answerQuestion(challenge.question) };
+}
+
 for (const kind of testDatabaseKinds()) {
   describe(`certificate registry, import, 我的证件 and public query on ${kind}`, () => {
     let t: TestApp;
@@ -136,8 +143,8 @@ for (const kind of testDatabaseKinds()) {
         assert.ok(freight.integrity.results.length >= 1);
 
         assert.equal((await client.post('/api/me/certificates/bind', { certNo: cert!.certNo })).statusCode, 409);
-        const after = (await client.get('/api/me/certificates')).json();
-        assert.deepEqual([after.bound.length, after.bindable.length], [1, 0]);
+        const afterBinding = (await client.get('/api/me/certificates')).json();
+        assert.deepEqual([afterBinding.bound.length, afterBinding.bindable.length], [1, 0]);
         assert.equal((await client.get(`/api/me/certificates/${cert!.id}`)).statusCode, 200);
         const reads = await t.ctx.db.select().from(auditLog).where(eq(auditLog.action, 'CERTIFICATE_BIND'));
         assert.deepEqual(reads.map((r) => r.outcome).sort(), ['FAILURE', 'SUCCESS']);
@@ -175,12 +182,6 @@ for (const kind of testDatabaseKinds()) {
     });
 
     describe('从业资格查询 (public)', () => {
-      async function textChallenge(client: TestClient) {
-        const challenge = (await client.post('/api/public/captcha', { kind: 'text' })).json();
-        assert.match(challenge.question, /加.+等于多少/);
-        return { captchaId: challenge.id as string, captchaAnswer: answerQuestion(challenge.question) };
-      }
-
       it('offers a picture challenge and a text alternative', async () => {
         const client = new TestClient(t.app);
         const image = (await client.post('/api/public/captcha', { kind: 'image' })).json();

@@ -6,6 +6,7 @@ import { ErrorSummary } from '../shared/ErrorSummary';
 import { LoadError, Loading } from '../shared/page-state';
 import { MobileAndCodeFields } from '../shared/AccountFields';
 import { ChangePasswordForm } from '../shared/ChangePasswordForm';
+import { MyCertificatesTab } from './MyCertificatesTab';
 import { useCitizenSession } from '../shared/session';
 import { useFormSubmit } from '../shared/useFormSubmit';
 
@@ -138,12 +139,13 @@ function SessionsTab() {
 
 const TABS = [
   { key: 'profile', label: '个人信息', children: <ProfileTab /> },
+  { key: 'certificates', label: '我的证件', children: <MyCertificatesTab /> },
   { key: 'password', label: '修改密码', children: <ChangePasswordForm endpoint="/api/me/password" audience="citizen" /> },
   { key: 'mobile', label: '更换手机号', children: <MobileTab /> },
   { key: 'sessions', label: '登录设备', children: <SessionsTab /> },
 ];
 
-/** 个人空间: profile (masked), password, mobile number, signed-in devices. */
+/** 个人空间: profile (masked), 我的证件, password, mobile number, signed-in devices. */
 export function PersonalSpacePage() {
   const session = useCitizenSession();
   const { tab = 'profile' } = useParams();

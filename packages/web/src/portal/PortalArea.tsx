@@ -11,6 +11,7 @@ import { HomePage } from './HomePage';
 import { LoginPage } from './LoginPage';
 import { PasswordResetPage } from './PasswordResetPage';
 import { PersonalSpacePage } from './PersonalSpacePage';
+import { PublicQueryPage } from './PublicQueryPage';
 import { RealNamePage } from './RealNamePage';
 import { RegisterPage } from './RegisterPage';
 
@@ -44,6 +45,18 @@ export default function PortalArea() {
   return (
     <>
       <SiteHeader subtitle="道路运政一网通办 · 道路运输从业人员服务">
+        <nav aria-label="主导航" className="site-nav">
+          <LinkButton to="/" type="text">
+            首页
+          </LinkButton>
+          {/* The seed guide: clicking 诚信考核 leads to 个人空间 — 我的证件. */}
+          <LinkButton to="/me/certificates" type="text">
+            诚信考核
+          </LinkButton>
+          <LinkButton to="/query" type="text">
+            从业资格查询
+          </LinkButton>
+        </nav>
         <nav aria-label="用户菜单">
           <AccountNav />
         </nav>
@@ -57,6 +70,7 @@ export default function PortalArea() {
           <Route path="password-reset" element={<PasswordResetPage />} />
           <Route path="me" element={<PersonalSpacePage />} />
           <Route path="me/:tab" element={<PersonalSpacePage />} />
+          <Route path="query" element={<PublicQueryPage />} />
           <Route path="dev/sms" element={<DevSmsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

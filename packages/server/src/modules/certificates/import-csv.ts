@@ -135,7 +135,8 @@ export function parseCertificateCsv(text: string, today: string, knownAuthoritie
 }
 
 /** The rejected-rows report: 行号,证号,原因 (UTF-8 with BOM so that spreadsheet programs show the Chinese). */
+const quote = (v: string | number) => `"${String(v).replaceAll('"', '""')}"`;
+
 export function rejectedReport(rejected: RejectedRow[]): string {
-  const quote = (v: string | number) => `"${String(v).replaceAll('"', '""')}"`;
   return '\uFEFF' + ['行号,证号,原因', ...rejected.map((r) => [r.line, r.certNo, r.reason].map(quote).join(','))].join('\n') + '\n';
 }

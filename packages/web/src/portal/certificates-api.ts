@@ -1,0 +1,54 @@
+export interface CycleSummary {
+  number: number;
+  start: string;
+  end: string;
+  totalPoints: number;
+  suggestedGrade: string;
+}
+
+export interface CategoryView {
+  code: string;
+  name: string;
+  firstIssueDate: string;
+  issueDate: string;
+  validTo: string;
+  state: 'VALID' | 'EXPIRING_SOON' | 'EXPIRED' | 'LAPSED' | 'CANCELLED' | 'REVOKED' | 'VOID';
+  stateName: string;
+  nextStep: string;
+  integrity: {
+    currentCycle?: CycleSummary;
+    lastEndedCycle?: CycleSummary;
+    lastEndedCycleAssessed: boolean;
+    results: { cycleNo: number; cycleStart: string; cycleEnd: string; totalPoints: number; grade: string; gradedOn: string; authority: string }[];
+    points: { occurredOn: string; indicator: string; points: number; decisionNo: string; status: string }[];
+  } | null;
+}
+
+export interface CertificateView {
+  id: string;
+  certNo: string;
+  holderName: string;
+  holderIdMasked: string;
+  issuingAuthority: string;
+  employerName: string | null;
+  employerUscc: string | null;
+  archiveNo: string | null;
+  status: string;
+  categories: CategoryView[];
+}
+
+export interface MyCertificates {
+  bound: CertificateView[];
+  bindable: { id: string; certNoHint: string; issuingAuthority: string; categories: string[] }[];
+}
+
+/** Colours for the states; the words are always shown too (never colour alone). */
+export const STATE_COLOURS: Record<CategoryView['state'], string> = {
+  VALID: 'green',
+  EXPIRING_SOON: 'orange',
+  EXPIRED: 'red',
+  LAPSED: 'red',
+  CANCELLED: 'default',
+  REVOKED: 'default',
+  VOID: 'default',
+};
