@@ -4,6 +4,7 @@ import { shanghaiDate } from '@yunzheng/domain';
 import { DEMO_RESIDENTS } from '../../packages/server/src/demo/demo-data';
 import { demoRegistry } from '../../packages/server/src/demo/demo-certificates';
 import { collectPageErrors, screenshot } from '../support/browser';
+import { signInVerifiedCitizen } from '../support/citizen';
 import { useServerAndBrowser } from '../support/server';
 
 const ZHANG = DEMO_RESIDENTS[0]!;
@@ -22,13 +23,7 @@ describe('certificates in Chromium: 我的证件 and 从业资格查询', () => 
 
   it('诚信考核 in the header leads to 个人空间 — 我的证件, where the certificate is bound with its 证号', async () => {
     // A registered, verified 张建国 (the registration journey itself is covered by accounts.test.ts).
-    const api = env.browser.request;
-    const mobile = '13600002222';
-    assert.equal((await api.post(`${env.server.url}/api/auth/sms-codes`, { data: { mobile, purpose: 'REGISTER' } })).status(), 200);
-    const outbox = (await (await api.get(`${env.server.url}/api/dev/sms`)).json()) as { mobile: string; text: string }[];
-    const smsCode = /验证码(\d{6})/.exec(outbox.find((m) => m.mobile === mobile)!.text)![1];
-    assert.equal((await api.post(`${env.server.url}/api/auth/register`, { data: { mobile, smsCode, password: 'Road-safety-2026', acceptAgreements: true } })).status(), 201);
-    assert.equal((await api.post(`${env.server.url}/api/me/realname`, { data: ZHANG })).status(), 200);
+    await signInVerifiedCitizen(env.browser, env.server.url, '13600002222', ZHANG);
 
     const page = await env.browser.newPage();
     const errors = collectPageErrors(page);

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Input, Space, Table, Typography } from 'antd';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../shared/api';
 import { LoadError, Loading } from '../shared/page-state';
+import { StatusTag } from '../shared/StatusTag';
 
 interface AuditRow {
   id: number;
@@ -61,7 +62,7 @@ export function AuditPage() {
               { title: '序号', dataIndex: 'id', width: 70 },
               { title: '时间', dataIndex: 'at', render: (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false }), width: 180 },
               { title: '操作', dataIndex: 'action' },
-              { title: '结果', dataIndex: 'outcome', render: (o: string) => (o === 'SUCCESS' ? <Tag color="green">成功</Tag> : <Tag color="red">失败</Tag>) },
+              { title: '结果', dataIndex: 'outcome', render: (o: string) => (o === 'SUCCESS' ? <StatusTag tone="success">成功</StatusTag> : <StatusTag tone="error">失败</StatusTag>) },
               { title: '操作人', render: (_, r) => `${r.actorType}${r.actorId ? ` ${r.actorId.slice(0, 8)}` : ''}` },
               { title: '对象', render: (_, r) => (r.objectType ? `${r.objectType} ${(r.objectId ?? '').slice(0, 8)}` : '') },
               { title: 'IP', dataIndex: 'ip' },

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { STAFF_ROLES, staffRoleNames, type StaffRole } from '@yunzheng/domain';
 import { api } from '../shared/api';
@@ -8,6 +8,7 @@ import { LoadError, Loading } from '../shared/page-state';
 import type { StaffSummary } from '../shared/session';
 import { useFormSubmit } from '../shared/useFormSubmit';
 import { useAuthorities } from './useAuthorities';
+import { StatusTag } from '../shared/StatusTag';
 
 const ROLE_OPTIONS = STAFF_ROLES.map((r) => ({ value: r, label: staffRoleNames[r] }));
 
@@ -70,9 +71,9 @@ export function StaffPage() {
           { title: '用户名', dataIndex: 'username' },
           { title: '姓名', dataIndex: 'name' },
           { title: '管理部门', dataIndex: 'authorityCode', render: authorityName },
-          { title: '角色', dataIndex: 'roles', render: (roles: StaffRole[]) => roles.map((r) => <Tag key={r}>{staffRoleNames[r]}</Tag>) },
+          { title: '角色', dataIndex: 'roles', render: (roles: StaffRole[]) => roles.map((r) => <StatusTag key={r} tone="info">{staffRoleNames[r]}</StatusTag>) },
           { title: '动态验证码', dataIndex: 'totpEnrolled', render: (v: boolean) => (v ? '已绑定' : '未绑定') },
-          { title: '状态', dataIndex: 'status', render: (s: string) => (s === 'ACTIVE' ? <Tag color="green">正常</Tag> : <Tag color="red">已停用</Tag>) },
+          { title: '状态', dataIndex: 'status', render: (s: string) => (s === 'ACTIVE' ? <StatusTag tone="success">正常</StatusTag> : <StatusTag tone="error">已停用</StatusTag>) },
           {
             title: '操作',
             render: (_, row) => (

@@ -1,6 +1,7 @@
-import { Card, Col, Descriptions, Row, Steps, Table, Tag, Typography } from 'antd';
+import { Card, Col, Descriptions, Row, Steps, Table, Typography } from 'antd';
 import { LoadError, Loading } from '../shared/page-state';
 import { useCatalogue, type CatalogueMaterial, type CatalogueService } from './catalogue';
+import { StatusTag } from '../shared/StatusTag';
 
 const { Title, Paragraph, Text } = Typography;
 
@@ -18,9 +19,9 @@ function ServiceCard({ service }: { service: CatalogueService }) {
         <Paragraph>
           办理类型：
           {service.variants.map((v) => (
-            <Tag key={v.code} color="blue" style={{ fontSize: 14 }}>
+            <StatusTag key={v.code} tone="info">
               {v.name}
-            </Tag>
+            </StatusTag>
           ))}
         </Paragraph>
       )}

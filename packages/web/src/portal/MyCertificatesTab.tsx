@@ -1,11 +1,12 @@
-import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, Space, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api, ApiError } from '../shared/api';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { LoadError, Loading } from '../shared/page-state';
 import { useFormSubmit } from '../shared/useFormSubmit';
-import { STATE_COLOURS, type CategoryView, type CertificateView, type MyCertificates } from './certificates-api';
+import { STATE_TONES, type CategoryView, type CertificateView, type MyCertificates } from './certificates-api';
+import { StatusTag } from '../shared/StatusTag';
 
 function IntegrityRecord({ category }: { category: CategoryView }) {
   const integrity = category.integrity;
@@ -87,7 +88,7 @@ function CertificateCard({ cert }: { cert: CertificateView }) {
           { title: '从业资格类别', dataIndex: 'name' },
           { title: '初次领证日期', dataIndex: 'firstIssueDate' },
           { title: '有效期至', dataIndex: 'validTo' },
-          { title: '状态', render: (_, c) => <Tag color={STATE_COLOURS[c.state]}>{c.stateName}</Tag> },
+          { title: '状态', render: (_, c) => <StatusTag tone={STATE_TONES[c.state]}>{c.stateName}</StatusTag> },
           { title: '可办理', dataIndex: 'nextStep' },
         ]}
       />

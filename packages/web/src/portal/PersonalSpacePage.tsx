@@ -1,4 +1,4 @@
-import { App, Button, Card, Descriptions, Form, Input, Popconfirm, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, Popconfirm, Space, Table, Tabs, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { api } from '../shared/api';
@@ -9,6 +9,7 @@ import { ChangePasswordForm } from '../shared/ChangePasswordForm';
 import { MyCertificatesTab } from './MyCertificatesTab';
 import { useCitizenSession } from '../shared/session';
 import { useFormSubmit } from '../shared/useFormSubmit';
+import { StatusTag } from '../shared/StatusTag';
 
 interface Profile {
   mobileMasked: string;
@@ -35,10 +36,10 @@ function ProfileTab() {
     <Descriptions column={1} bordered>
       <Descriptions.Item label="实名状态">
         {p.realNameStatus === 'VERIFIED' ? (
-          <Tag color="green">已实名认证</Tag>
+          <StatusTag tone="success">已实名认证</StatusTag>
         ) : (
           <Space>
-            <Tag color="orange">未实名认证</Tag>
+            <StatusTag tone="warning">未实名认证</StatusTag>
             <Button type="primary" onClick={() => void navigate('/realname')}>
               去实名认证
             </Button>
@@ -110,7 +111,7 @@ function SessionsTab() {
       pagination={false}
       dataSource={sessions.data}
       columns={[
-        { title: '设备', dataIndex: 'userAgent', render: (ua: string | null, row) => <>{(ua ?? '未知设备').slice(0, 60)} {row.current && <Tag color="blue">当前设备</Tag>}</> },
+        { title: '设备', dataIndex: 'userAgent', render: (ua: string | null, row) => <>{(ua ?? '未知设备').slice(0, 60)} {row.current && <StatusTag tone="info">当前设备</StatusTag>}</> },
         { title: 'IP 地址', dataIndex: 'ip' },
         { title: '登录时间', dataIndex: 'createdAt', render: when },
         { title: '最近活动', dataIndex: 'lastSeenAt', render: when },

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Button, Card, Empty, Form, Image, Input, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Form, Image, Input, Space, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../shared/api';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { useFormSubmit } from '../shared/useFormSubmit';
-import { STATE_COLOURS, type CategoryView } from './certificates-api';
+import { STATE_TONES, type CategoryView } from './certificates-api';
+import { StatusTag } from '../shared/StatusTag';
 
 interface QueryResult {
   holderName: string;
@@ -87,7 +88,7 @@ export function PublicQueryPage() {
                   columns={[
                     { title: '从业资格类别', dataIndex: 'name' },
                     { title: '有效期至', dataIndex: 'validTo' },
-                    { title: '状态', render: (_, c) => <Tag color={STATE_COLOURS[c.state]}>{c.stateName}</Tag> },
+                    { title: '状态', render: (_, c) => <StatusTag tone={STATE_TONES[c.state]}>{c.stateName}</StatusTag> },
                   ]}
                 />
               </Card>

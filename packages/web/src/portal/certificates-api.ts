@@ -1,3 +1,5 @@
+import type { Tone } from '../shared/StatusTag';
+
 export interface CycleSummary {
   number: number;
   start: string;
@@ -42,13 +44,13 @@ export interface MyCertificates {
   bindable: { id: string; certNoHint: string; issuingAuthority: string; categories: string[] }[];
 }
 
-/** Colours for the states; the words are always shown too (never colour alone). */
-export const STATE_COLOURS: Record<CategoryView['state'], string> = {
-  VALID: 'green',
-  EXPIRING_SOON: 'orange',
-  EXPIRED: 'red',
-  LAPSED: 'red',
-  CANCELLED: 'default',
-  REVOKED: 'default',
-  VOID: 'default',
+/** Tones for the states; the words are always shown too (never colour alone). */
+export const STATE_TONES: Record<CategoryView['state'], Tone> = {
+  VALID: 'success',
+  EXPIRING_SOON: 'warning',
+  EXPIRED: 'error',
+  LAPSED: 'error',
+  CANCELLED: 'neutral',
+  REVOKED: 'neutral',
+  VOID: 'neutral',
 };

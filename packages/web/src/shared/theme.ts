@@ -11,6 +11,11 @@ export const theme: ThemeConfig = {
     fontSize: 16,
     controlHeight: 44,
     borderRadius: 6,
+    // antd's grey secondary texts fall below 4.5:1; darkened for WCAG 1.4.3 (standards A1).
+    colorTextSecondary: 'rgba(0, 0, 0, 0.72)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.65)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.65)',
+    colorTextQuaternary: 'rgba(0, 0, 0, 0.62)',
     fontFamily:
       '-apple-system, BlinkMacSystemFont, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", sans-serif',
   },

@@ -1,0 +1,46 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { DEMO_RESIDENTS } from '../../packages/server/src/demo/demo-data';
+import { signInVerifiedCitizen } from '../support/citizen';
+import { useServerAndBrowser } from '../support/server';
+
+/** WCAG 2.2 AA automated checks (standards A1): no violation on any page a person reaches. */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  return result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`);
+}
+
+describe('accessibility (axe-core, WCAG 2.2 AA) in Chromium', () => {
+  const env = useServerAndBrowser();
+
+  for (const [path, heading] of [
+    ['/', '高频服务事项'],
+    ['/login', '用户登录'],
+    ['/register', '注册'],
+    ['/password-reset', '找回密码'],
+    ['/query', '从业资格查询'],
+    ['/admin', '工作人员登录'],
+    ['/no-such-page', '页面不存在'],
+  ] as const) {
+    it(`${path} has no violations`, async () => {
+      const page = await env.browser.newPage();
+      await page.goto(`${env.server.url}${path}`);
+      await page.getByText(heading, { exact: true }).first().waitFor();
+      assert.deepEqual(await violations(page), []);
+      await page.close();
+    });
+  }
+
+  it('个人空间 and 我的证件 have no violations', async () => {
+    await signInVerifiedCitizen(env.browser, env.server.url, '13500003333', DEMO_RESIDENTS[7]!);
+    const page = await env.browser.newPage();
+    await page.goto(`${env.server.url}/me`);
+    await page.getByText('已实名认证').waitFor();
+    assert.deepEqual(await violations(page), []);
+    await page.goto(`${env.server.url}/me/certificates`);
+    await page.getByText('绑定从业资格证').first().waitFor();
+    assert.deepEqual(await violations(page), []);
+  });
+});
