@@ -16,3 +16,7 @@ export * from './accounts/staff-roles';
 export * from './certificate/validity';
 export * from './certificate/uscc';
 export * from './integrity/assessment';
+export * from './calendar/official-holidays';
+export * from './calendar/working-days';
+export * from './application/status-machine';
+export * from './application/eligibility';
