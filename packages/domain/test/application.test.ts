@@ -83,9 +83,11 @@ describe('application status machine (domain.md §12)', () => {
   });
 });
 
+/** A freight-driver category first issued 2019-11-20 (cycle 7 ended 2026-11-19), valid to 2029-03-01. */
+const freight = (overrides: Partial<CategoryFacts> = {}): CategoryFacts => ({ code: 'FREIGHT_DRIVER', status: 'VALID', validTo: '2029-03-01', firstIssueDate: '2019-11-20', assessedCycles: [], ...overrides });
+
 describe('eligibility per certificate category (domain.md §12.2, §12.3)', () => {
   const today = '2026-11-24';
-  const freight = (overrides: Partial<CategoryFacts> = {}): CategoryFacts => ({ code: 'FREIGHT_DRIVER', status: 'VALID', validTo: '2029-03-01', firstIssueDate: '2019-11-20', assessedCycles: [], ...overrides });
   const context = { today, openApplications: [] };
 
   it('opens 换发 from 30 days before expiry to 180 days after, and says when otherwise', () => {
