@@ -20,3 +20,4 @@ export * from './calendar/official-holidays';
 export * from './calendar/working-days';
 export * from './application/status-machine';
 export * from './application/eligibility';
+export * from './catalogue/upload-rules';

@@ -29,24 +29,31 @@ export class FieldCipher {
   }
 
   encrypt(plaintext: string): string {
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('sm4-ctr', this.#encKey, iv);
-    const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    const tag = this.#tag(iv, ciphertext);
-    return `${VERSION}.${Buffer.concat([iv, ciphertext, tag]).toString('base64url')}`;
+    return `${VERSION}.${this.encryptBytes(Buffer.from(plaintext, 'utf8')).toString('base64url')}`;
   }
 
   decrypt(token: string): string {
     const [version, body] = token.split('.');
     if (version !== VERSION || !body) throw new FieldCipherError('unknown field-encryption version');
-    const raw = Buffer.from(body, 'base64url');
+    return this.decryptBytes(Buffer.from(body, 'base64url')).toString('utf8');
+  }
+
+  /** Binary form (stored files): iv[16] | ciphertext | tag[32]. */
+  encryptBytes(plaintext: Uint8Array): Buffer {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('sm4-ctr', this.#encKey, iv);
+    const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+    return Buffer.concat([iv, ciphertext, this.#tag(iv, ciphertext)]);
+  }
+
+  decryptBytes(raw: Buffer): Buffer {
     if (raw.length < IV_BYTES + TAG_BYTES) throw new FieldCipherError('ciphertext too short');
     const iv = raw.subarray(0, IV_BYTES);
     const ciphertext = raw.subarray(IV_BYTES, raw.length - TAG_BYTES);
     const tag = raw.subarray(raw.length - TAG_BYTES);
     if (!timingSafeEqual(tag, this.#tag(iv, ciphertext))) throw new FieldCipherError('ciphertext was altered');
     const decipher = createDecipheriv('sm4-ctr', this.#encKey, iv);
-    return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
   }
 
   /** A keyed, deterministic index for exact look-ups; `kind` separates e.g. mobiles from ID numbers. */
