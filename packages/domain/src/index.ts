@@ -21,3 +21,5 @@ export * from './calendar/working-days';
 export * from './application/status-machine';
 export * from './application/eligibility';
 export * from './catalogue/upload-rules';
+export * from './catalogue/notices';
+export * from './identity/mailing-address';
