@@ -35,6 +35,9 @@ export const ERRORS = {
   'YZ-ACC-012': { status: 401, title: '动态验证码错误' },
   'YZ-ACC-013': { status: 422, title: '密码不符合要求' },
   'YZ-ACC-014': { status: 409, title: '用户名已存在' },
+
+  'YZ-IDM-001': { status: 409, title: '相同的请求正在处理中，请稍候查看结果' },
+  'YZ-IDM-002': { status: 422, title: '该请求编号已用于另一份内容不同的提交，请刷新页面后重试' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;
