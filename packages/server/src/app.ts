@@ -23,6 +23,8 @@ import type { AppContext } from './context';
 import { accountRoutes } from './modules/accounts/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { certificateRoutes } from './modules/certificates/routes';
+import { addressRoutes } from './modules/addresses/routes';
+import { serviceRoutes } from './modules/services/routes';
 import { devRoutes } from './modules/dev/routes';
 import { staffRoutes } from './modules/staff/routes';
 
@@ -82,6 +84,8 @@ export async function buildApp({ config, secrets, database, ...overrides }: AppD
   await app.register(staffRoutes(ctx));
   await app.register(auditRoutes(ctx));
   await app.register(certificateRoutes(ctx));
+  await app.register(serviceRoutes(ctx));
+  await app.register(addressRoutes(ctx));
   if (config.env !== 'production') await app.register(devRoutes(ctx));
 
   await registerWebApp(app, config.webDistDir);

@@ -268,3 +268,25 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.subject, t.key] })],
 );
+
+/** 邮寄地址 book of a citizen; mobile and street detail encrypted, region names copied (codes change over years). */
+export const mailingAddresses = pgTable(
+  'mailing_addresses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    citizenId: uuid('citizen_id')
+      .notNull()
+      .references(() => citizens.id),
+    recipientName: text('recipient_name').notNull(),
+    mobileEnc: text('mobile_enc').notNull(),
+    provinceCode: text('province_code').notNull(),
+    cityCode: text('city_code').notNull(),
+    districtCode: text('district_code').notNull(),
+    regionNames: jsonb('region_names').$type<{ province: string; city: string; district: string }>().notNull(),
+    detailEnc: text('detail_enc').notNull(),
+    postcode: text('postcode'),
+    isDefault: integer('is_default').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('mailing_addresses_citizen').on(t.citizenId)],
+);
