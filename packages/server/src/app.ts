@@ -17,6 +17,8 @@ import { VERSION } from './version';
 import { createAdapters } from './adapters';
 import { systemClock, type Clock } from './adapters/clock';
 import { FieldCipher } from './adapters/crypto/field-cipher';
+import { DiskFileStorage } from './adapters/storage/disk-file-storage';
+import path from 'node:path';
 import type { IdentityVerifier } from './adapters/identity/identity-verifier';
 import type { SmsSender } from './adapters/sms/sms-sender';
 import type { AppContext } from './context';
@@ -25,6 +27,7 @@ import { auditRoutes } from './modules/audit/routes';
 import { certificateRoutes } from './modules/certificates/routes';
 import { addressRoutes } from './modules/addresses/routes';
 import { serviceRoutes } from './modules/services/routes';
+import { applicationRoutes } from './modules/applications/routes';
 import { devRoutes } from './modules/dev/routes';
 import { staffRoutes } from './modules/staff/routes';
 
@@ -86,6 +89,7 @@ export async function buildApp({ config, secrets, database, ...overrides }: AppD
   await app.register(certificateRoutes(ctx));
   await app.register(serviceRoutes(ctx));
   await app.register(addressRoutes(ctx));
+  await app.register(applicationRoutes(ctx));
   if (config.env !== 'production') await app.register(devRoutes(ctx));
 
   await registerWebApp(app, config.webDistDir);
@@ -98,5 +102,5 @@ export async function buildApp({ config, secrets, database, ...overrides }: AppD
 export function createContext({ config, secrets, database, clock = systemClock, sms, identity }: AppDependencies): AppContext {
   const cipher = new FieldCipher(secrets.fieldKey);
   const adapters = createAdapters(config, database.db, cipher, clock);
-  return { config, db: database.db, cipher, clock, sms: sms ?? adapters.sms, identity: identity ?? adapters.identity };
+  return { config, db: database.db, cipher, clock, sms: sms ?? adapters.sms, identity: identity ?? adapters.identity, storage: new DiskFileStorage(path.join(config.dataDir, 'files'), cipher) };
 }

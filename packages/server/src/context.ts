@@ -4,6 +4,7 @@ import type { Clock } from './adapters/clock';
 import type { FieldCipher } from './adapters/crypto/field-cipher';
 import type { IdentityVerifier } from './adapters/identity/identity-verifier';
 import type { SmsSender } from './adapters/sms/sms-sender';
+import type { FileStorage } from './adapters/storage/file-storage';
 
 /** What every service function gets: the database and the adapters chosen by configuration. */
 export interface AppContext {
@@ -13,4 +14,5 @@ export interface AppContext {
   clock: Clock;
   sms: SmsSender;
   identity: IdentityVerifier;
+  storage: FileStorage;
 }

@@ -1,11 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { certificates, mailingAddresses } from '../src/db/schema';
-import { DEMO_RESIDENTS } from '../src/demo/demo-data';
+import { mailingAddresses } from '../src/db/schema';
 import { seedDemo } from '../src/demo/seed';
 import { createTestApp, type TestApp } from './support/app';
-import { registerCitizen, verifiedCitizen } from './support/accounts';
+import { boundCitizen, registerCitizen } from './support/accounts';
 import { TestClient } from './support/client';
 import { testDatabaseKinds } from './support/databases';
 
@@ -20,12 +19,6 @@ for (const kind of testDatabaseKinds()) {
     });
     after(async () => t.close());
 
-    async function boundCitizen(index: number) {
-      const { client } = await verifiedCitizen(t, index);
-      const [cert] = await t.ctx.db.select().from(certificates).where(eq(certificates.holderIdBidx, t.ctx.cipher.blindIndex('id', DEMO_RESIDENTS[index]!.idNumber)));
-      assert.equal((await client.post('/api/me/certificates/bind', { certNo: cert!.certNo })).statusCode, 200);
-      return client;
-    }
 
     it('serves the notice of every service without signing in, and asks which kind of 变更', async () => {
       const client = new TestClient(t.app);
@@ -40,7 +33,7 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it('explains per category what may be applied for (换发 window, 诚信考核 cycle)', async () => {
-      const client = await boundCitizen(0); // 张建国: freight + dangerous goods, cycle just ended, valid to far ahead
+      const { client } = await boundCitizen(t, 0); // 张建国: freight + dangerous goods, cycle just ended, valid to far ahead
       const renew = (await client.get('/api/services/RENEW/eligibility')).json();
       const category = renew.certificates[0].categories[0];
       assert.equal(category.selectable, false);
@@ -51,7 +44,7 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it('opens 换发 for a certificate expiring in 10 days', async () => {
-      const client = await boundCitizen(1); // 李秀英
+      const { client } = await boundCitizen(t, 1); // 李秀英
       const renew = (await client.get('/api/services/RENEW/eligibility')).json();
       assert.equal(renew.certificates[0].categories[0].selectable, true);
       const integrity = (await client.get('/api/services/INTEGRITY_ASSESSMENT/eligibility')).json();

@@ -290,3 +290,79 @@ export const mailingAddresses = pgTable(
   },
   (t) => [index('mailing_addresses_citizen').on(t.citizenId)],
 );
+
+/**
+ * 办件: a draft until 确认提交, then an application whose status is folded from `application_actions` (the status
+ * column is that fold, kept for queries and written in the same transaction as each action).
+ */
+export const applications = pgTable(
+  'applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applyNo: text('apply_no').unique(),
+    citizenId: uuid('citizen_id')
+      .notNull()
+      .references(() => citizens.id),
+    service: text('service').notNull(),
+    variant: text('variant'),
+    status: text('status').notNull().default('DRAFT'),
+    noticeVersion: text('notice_version').notNull(),
+    noticeAgreedAt: timestamp('notice_agreed_at', { withTimezone: true }).notNull(),
+    certificateId: uuid('certificate_id').references(() => certificates.id),
+    categoryCodes: jsonb('category_codes').$type<string[]>().notNull().default([]),
+    /** Service-specific answers: 补发 reason, 变更 fields or new employer, 注销 reason and scope. */
+    serviceFields: jsonb('service_fields').$type<Record<string, unknown>>().notNull().default({}),
+    collectionMethod: text('collection_method', { enum: ['PICKUP', 'MAIL'] }),
+    mailingAddressId: uuid('mailing_address_id'),
+    /** The address as it was at submission (encrypted JSON), so later edits of the address book change nothing. */
+    mailingAddressSnapshotEnc: text('mailing_address_snapshot_enc'),
+    handlingAuthorityCode: text('handling_authority_code').references(() => authorities.code),
+    promisedDays: integer('promised_days'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('applications_citizen').on(t.citizenId), index('applications_certificate').on(t.certificateId, t.service)],
+);
+
+/** The action log of an application: who did what, when, with which opinion. Append-only. */
+export const applicationActions = pgTable(
+  'application_actions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    action: text('action').notNull(),
+    fromStatus: text('from_status').notNull(),
+    toStatus: text('to_status').notNull(),
+    actorType: text('actor_type', { enum: ['CITIZEN', 'STAFF', 'SYSTEM'] }).notNull(),
+    actorId: text('actor_id'),
+    authorityCode: text('authority_code'),
+    opinion: text('opinion'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('application_actions_application').on(t.applicationId)],
+);
+
+/** 申请材料: uploaded files of an application, stored through the storage adapter. */
+export const applicationMaterials = pgTable(
+  'application_materials',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    materialCode: text('material_code').notNull(),
+    fileKey: text('file_key').notNull(),
+    mime: text('mime').notNull(),
+    bytes: integer('bytes').notNull(),
+    widthPx: integer('width_px'),
+    heightPx: integer('height_px'),
+    sha256: text('sha256').notNull(),
+    originalName: text('original_name').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('application_materials_application').on(t.applicationId)],
+);

@@ -11,6 +11,9 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'YZ-GEN-415',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'YZ-GEN-400',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'YZ-GEN-400',
+  FST_REQ_FILE_TOO_LARGE: 'YZ-GEN-413',
+  FST_FILES_LIMIT: 'YZ-GEN-413',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'YZ-GEN-415',
 };
 
 function sendProblem(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, extra: { detail?: string; errors?: FieldError[] } = {}) {

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { eq } from 'drizzle-orm';
+import { certificates } from '../../src/db/schema';
 import { DEMO_RESIDENTS } from '../../src/demo/demo-data';
 import { seedDemo } from '../../src/demo/seed';
 import type { TestApp } from './app';
@@ -37,4 +39,13 @@ export async function verifiedCitizen(t: TestApp, residentIndex: number) {
   const response = await client.post('/api/me/realname', { name: resident.name, idNumber: resident.idNumber, validFrom: resident.validFrom, validTo: resident.validTo });
   assert.equal(response.statusCode, 200, response.body);
   return { client, mobile, resident };
+}
+
+/** A verified demo resident who has bound their demo certificate (the practitioners seed must include them). */
+export async function boundCitizen(t: TestApp, residentIndex: number) {
+  const { client } = await verifiedCitizen(t, residentIndex);
+  const [cert] = await t.ctx.db.select().from(certificates).where(eq(certificates.holderIdBidx, t.ctx.cipher.blindIndex('id', DEMO_RESIDENTS[residentIndex]!.idNumber)));
+  const response = await client.post('/api/me/certificates/bind', { certNo: cert!.certNo });
+  assert.equal(response.statusCode, 200, response.body);
+  return { client, cert: cert! };
 }

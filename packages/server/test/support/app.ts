@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, createContext } from '../../src/app';
 import type { AppContext } from '../../src/context';
@@ -29,7 +32,7 @@ export async function createTestApp(kind: DatabaseKind, options: TestAppOptions 
   const env = options.env ?? {};
   const clock = new FakeClock();
   const database = await createTestDatabase(kind);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent-test-data-dir', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'yz-api-')), ...env });
   const secrets = { sessionSecret: randomBytes(32).toString('hex'), fieldKey: randomBytes(32).toString('hex') };
   const overrides = { clock, ...(options.identity && { identity: options.identity }), ...(options.sms && { sms: options.sms }) };
   const app = await buildApp({ config, secrets, database, ...overrides });

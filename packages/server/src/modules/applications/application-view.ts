@@ -1,0 +1,74 @@
+import { eq } from 'drizzle-orm';
+import { allowedActions, applicationActionNames, applicationStatusNames, findService, maskMobile, type ApplicationAction, type ApplicationStatus, type ServiceCode } from '@yunzheng/domain';
+import type { AppContext } from '../../context';
+import { applications, authorities, certificates } from '../../db/schema';
+import { categoryName } from '../certificates/registry';
+import { actionsOf, materialsOf, type ApplicationRow } from './application-repo';
+import { requiredMaterials } from './drafts';
+
+/** What the applicant sees of their own application (我的办件 detail), staff names never included. */
+export async function applicationView(ctx: AppContext, row: ApplicationRow) {
+  const service = findService(row.service)!;
+  const [materials, actions, authorityRows, cert] = await Promise.all([
+    materialsOf(ctx.db, row.id),
+    actionsOf(ctx.db, row.id),
+    ctx.db.select().from(authorities),
+    row.certificateId ? ctx.db.select().from(certificates).where(eq(certificates.id, row.certificateId)) : Promise.resolve([]),
+  ]);
+  const authority = authorityRows.find((a) => a.code === row.handlingAuthorityCode);
+  const address = row.mailingAddressSnapshotEnc ? (JSON.parse(ctx.cipher.decrypt(row.mailingAddressSnapshotEnc)) as { recipientName: string; mobile: string; regionNames: Record<string, string>; detail: string; postcode: string | null }) : null;
+  const status = row.status as ApplicationStatus;
+  return {
+    id: row.id,
+    applyNo: row.applyNo,
+    service: row.service,
+    serviceName: service.name,
+    variant: row.variant,
+    variantName: service.variants?.find((v) => v.code === row.variant)?.name ?? null,
+    status,
+    statusName: applicationStatusNames[status],
+    allowedActions: allowedActions(status, row.service as ServiceCode, { kind: 'CITIZEN' }),
+    noticeVersion: row.noticeVersion,
+    noticeAgreedAt: row.noticeAgreedAt.toISOString(),
+    certificate: cert[0] ? { id: cert[0].id, certNo: cert[0].certNo } : null,
+    categories: row.categoryCodes.map((code) => ({ code, name: categoryName(code) })),
+    serviceFields: row.serviceFields,
+    collectionMethod: row.collectionMethod,
+    mailingAddressId: row.mailingAddressId,
+    mailingAddress: address && { recipientName: address.recipientName, mobileMasked: maskMobile(address.mobile), regionNames: address.regionNames, detail: address.detail, postcode: address.postcode },
+    handlingAuthority: authority ? { code: authority.code, name: authority.name, address: authority.address, phone: authority.phone, serviceHours: authority.serviceHours } : null,
+    promisedDays: row.promisedDays,
+    requiredMaterials: requiredMaterials(row).map((m) => ({ code: m.code, name: m.name, form: m.form, required: m.required })),
+    materials: materials.map((m) => ({ id: m.id, materialCode: m.materialCode, originalName: m.originalName, mime: m.mime, bytes: m.bytes, widthPx: m.widthPx, heightPx: m.heightPx, uploadedAt: m.uploadedAt.toISOString() })),
+    timeline: actions.map((a) => ({
+      action: a.action,
+      actionName: applicationActionNames[a.action as ApplicationAction],
+      statusName: applicationStatusNames[a.toStatus as ApplicationStatus],
+      // The applicant sees the authority, never the clerk's name.
+      by: a.actorType === 'CITIZEN' ? '申请人' : a.actorType === 'SYSTEM' ? '系统' : (authorityRows.find((x) => x.code === a.authorityCode)?.name ?? '管理部门'),
+      opinion: a.opinion,
+      at: a.at.toISOString(),
+    })),
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** 我的办件: newest first, drafts included as 暂存. */
+export async function myApplications(ctx: AppContext, citizenId: string) {
+  const rows = await ctx.db.select().from(applications).where(eq(applications.citizenId, citizenId));
+  const certs = await ctx.db.select({ id: certificates.id, certNo: certificates.certNo }).from(certificates).where(eq(certificates.boundCitizenId, citizenId));
+  return rows
+    .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
+    .map((row) => ({
+      id: row.id,
+      applyNo: row.applyNo,
+      serviceName: findService(row.service)!.name,
+      certNo: certs.find((c) => c.id === row.certificateId)?.certNo ?? null,
+      status: row.status,
+      statusName: applicationStatusNames[row.status as ApplicationStatus],
+      submittedAt: row.submittedAt?.toISOString() ?? null,
+      updatedAt: row.updatedAt.toISOString(),
+    }));
+}

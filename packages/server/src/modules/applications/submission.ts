@@ -1,0 +1,77 @@
+import { eq, sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import { DEFAULT_PROMISED_DAYS, nextStatus, shanghaiDate, type ApplicationStatus, type ServiceCode } from '@yunzheng/domain';
+import type { AppContext } from '../../context';
+import { applicationActions, applications } from '../../db/schema';
+import { inTransaction } from '../../db/transaction';
+import { AppError } from '../../http/problem';
+import { appendAudit } from '../audit/audit-log';
+import { ownAddress } from '../addresses/addresses';
+import { materialsOf, ownApplication } from './application-repo';
+import { checkCategories, requiredMaterials, verified } from './drafts';
+
+/**
+ * 确认提交: everything checked again (a draft may be days old), the 办件编号 assigned, the SUBMIT action, the status
+ * and the audit row written in one transaction. Handling authority = the certificate's issuing authority.
+ */
+export async function submitApplication(ctx: AppContext, request: FastifyRequest, citizenId: string, id: string) {
+  await verified(ctx, citizenId);
+  const draft = await ownApplication(ctx.db, citizenId, id);
+  if (draft.status !== 'DRAFT') throw new AppError('YZ-GEN-409', '该申请已提交');
+  const service = draft.service as ServiceCode;
+  const missing: { field: string; message: string }[] = [];
+  if (!draft.certificateId || draft.categoryCodes.length === 0) missing.push({ field: 'certificateId', message: '请选择证照信息' });
+  if (service !== 'INTEGRITY_ASSESSMENT' && service !== 'CANCEL' && !draft.collectionMethod) missing.push({ field: 'collectionMethod', message: '请选择证件领取方式' });
+  if (service === 'REISSUE' && !draft.serviceFields.reason) missing.push({ field: 'serviceFields.reason', message: '请选择补发原因' });
+  if (service === 'CANCEL' && !draft.serviceFields.scope) missing.push({ field: 'serviceFields.scope', message: '请选择注销类型' });
+  const materials = await materialsOf(ctx.db, draft.id);
+  for (const requirement of requiredMaterials(draft).filter((m) => m.required)) {
+    if (!materials.some((m) => m.materialCode === requirement.code)) missing.push({ field: `materials.${requirement.code}`, message: `请上传“${requirement.name}”` });
+  }
+  if (missing.length > 0) throw new AppError('YZ-GEN-422', '申请信息还不完整，请补充后再提交', missing);
+  const { cert } = await checkCategories(ctx, citizenId, service, draft.certificateId!, draft.categoryCodes);
+  const address = draft.collectionMethod === 'MAIL' ? await ownAddress(ctx, citizenId, draft.mailingAddressId!) : undefined;
+
+  const now = ctx.clock.now();
+  const to = nextStatus(draft.status as ApplicationStatus, service, 'SUBMIT', { kind: 'CITIZEN' });
+  return inTransaction(ctx.db, async (tx) => {
+    const sequence = await tx.execute(sql`select nextval('application_no_seq')::text as n`);
+    const n = (sequence as unknown as { rows: { n: string }[] }).rows[0]!.n;
+    const applyNo = `${shanghaiDate(now).replaceAll('-', '')}${n.padStart(6, '0')}`;
+    const [row] = await tx
+      .update(applications)
+      .set({
+        applyNo,
+        status: to,
+        submittedAt: now,
+        updatedAt: now,
+        handlingAuthorityCode: cert.issuingAuthorityCode,
+        promisedDays: DEFAULT_PROMISED_DAYS[service],
+        mailingAddressSnapshotEnc: address ? ctx.cipher.encrypt(JSON.stringify({ recipientName: address.recipientName, mobile: address.mobile, regionNames: address.regionNames, detail: address.detail, postcode: address.postcode })) : null,
+      })
+      .where(eq(applications.id, draft.id))
+      .returning();
+    await tx.insert(applicationActions).values({ applicationId: draft.id, action: 'SUBMIT', fromStatus: draft.status, toStatus: to, actorType: 'CITIZEN', actorId: citizenId, at: now, details: { noticeVersion: draft.noticeVersion } });
+    await appendAudit(tx, { actorType: 'CITIZEN', actorId: citizenId, action: 'APPLICATION_SUBMIT', objectType: 'application', objectId: draft.id, outcome: 'SUCCESS', ip: request.ip, details: { applyNo, service } }, now);
+    return row!;
+  });
+}
+
+/** 撤回: allowed by the status machine before acceptance only. */
+export async function withdrawApplication(ctx: AppContext, request: FastifyRequest, citizenId: string, id: string) {
+  const row = await ownApplication(ctx.db, citizenId, id);
+  const status = row.status as ApplicationStatus;
+  let to: ApplicationStatus;
+  try {
+    to = nextStatus(status, row.service as ServiceCode, 'WITHDRAW', { kind: 'CITIZEN' });
+  } catch {
+    throw new AppError('YZ-GEN-409', '该办件已受理或已办结，不能撤回；如需撤回请联系办理部门');
+  }
+  const now = ctx.clock.now();
+  return inTransaction(ctx.db, async (tx) => {
+    const [updated] = await tx.update(applications).set({ status: to, updatedAt: now }).where(eq(applications.id, row.id)).returning();
+    await tx.insert(applicationActions).values({ applicationId: row.id, action: 'WITHDRAW', fromStatus: status, toStatus: to, actorType: 'CITIZEN', actorId: citizenId, at: now });
+    await appendAudit(tx, { actorType: 'CITIZEN', actorId: citizenId, action: 'APPLICATION_WITHDRAW', objectType: 'application', objectId: row.id, outcome: 'SUCCESS', ip: request.ip, details: { applyNo: row.applyNo } }, now);
+    return updated!;
+  });
+}
