@@ -22,6 +22,10 @@ export const configSchema = z.object({
   DATABASE_URL: postgresUrl.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Sign-in and registration attempts per minute per address (standards S3: ≤ 20). */
+  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  /** SMS codes requested per minute per address (standards S4). */
+  SMS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(5),
   /** Signs session cookies and keys other HMACs: 32 bytes. */
   YZ_SESSION_SECRET: hexKey(32).optional(),
   /** Master key for field encryption (SM4) and blind indexes (HMAC-SM3): 32 bytes. */
@@ -57,6 +61,8 @@ export interface Config {
   databaseUrl: string | undefined;
   logLevel: RawConfig['LOG_LEVEL'];
   rateLimitPerMinute: number;
+  authRateLimitPerMinute: number;
+  smsRateLimitPerMinute: number;
   webDistDir: string | undefined;
   secrets: Partial<Secrets>;
   cookieSecure: boolean;
@@ -106,6 +112,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: c.DATABASE_URL,
     logLevel: c.LOG_LEVEL,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    authRateLimitPerMinute: c.AUTH_RATE_LIMIT_PER_MINUTE,
+    smsRateLimitPerMinute: c.SMS_RATE_LIMIT_PER_MINUTE,
     webDistDir: c.WEB_DIST_DIR ? path.resolve(c.WEB_DIST_DIR) : undefined,
     secrets: { sessionSecret: c.YZ_SESSION_SECRET, fieldKey: c.YZ_FIELD_KEY },
     cookieSecure: c.COOKIE_SECURE ? c.COOKIE_SECURE === 'true' : c.NODE_ENV === 'production',

@@ -12,6 +12,10 @@ import { LoginPage } from './LoginPage';
 import { PasswordResetPage } from './PasswordResetPage';
 import { PersonalSpacePage } from './PersonalSpacePage';
 import { PublicQueryPage } from './PublicQueryPage';
+import { ApplicationWizard, SubmittedPage } from './apply/ApplicationWizard';
+import { ApplicationDetailPage, MyApplicationsPage } from './apply/MyApplicationsPage';
+import { NoticePage } from './apply/NoticePage';
+import { ServicesPage } from './apply/ServicesPage';
 import { RealNamePage } from './RealNamePage';
 import { RegisterPage } from './RegisterPage';
 
@@ -31,6 +35,9 @@ function AccountNav() {
   }
   return (
     <Space>
+      <LinkButton to="/applications" ghost>
+        我的办件
+      </LinkButton>
       <LinkButton to="/me" ghost>
         个人空间{session.data.citizen?.name ? `（${session.data.citizen.name}）` : ''}
       </LinkButton>
@@ -48,6 +55,9 @@ export default function PortalArea() {
         <nav aria-label="主导航" className="site-nav">
           <LinkButton to="/" type="text">
             首页
+          </LinkButton>
+          <LinkButton to="/services" type="text">
+            个人办事
           </LinkButton>
           {/* The seed guide: clicking 诚信考核 leads to 个人空间 — 我的证件. */}
           <LinkButton to="/me/certificates" type="text">
@@ -71,6 +81,12 @@ export default function PortalArea() {
           <Route path="me" element={<PersonalSpacePage />} />
           <Route path="me/:tab" element={<PersonalSpacePage />} />
           <Route path="query" element={<PublicQueryPage />} />
+          <Route path="services" element={<ServicesPage />} />
+          <Route path="apply/:service" element={<NoticePage />} />
+          <Route path="applications" element={<MyApplicationsPage />} />
+          <Route path="applications/:id" element={<ApplicationDetailPage />} />
+          <Route path="applications/:id/edit" element={<ApplicationWizard />} />
+          <Route path="applications/:id/submitted" element={<SubmittedPage />} />
           <Route path="dev/sms" element={<DevSmsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

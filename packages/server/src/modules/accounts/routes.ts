@@ -18,12 +18,11 @@ const sessionState = z.object({
   warnBeforeSeconds: z.number().optional(),
 });
 const ok = z.object({ ok: z.literal(true) });
-/** Tighter limits where guessing or spamming is the risk (standards S3, S4). */
-const LOGIN_RATE = { rateLimit: { max: 20, timeWindow: '1 minute' } };
-const SMS_RATE = { rateLimit: { max: 5, timeWindow: '1 minute' } };
-
 /** Citizens' accounts: 注册, 实名认证, 登录, 找回密码, 个人空间. */
 export function accountRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  // Tighter limits where guessing or spamming is the risk (standards S3, S4).
+  const LOGIN_RATE = { rateLimit: { max: ctx.config.authRateLimitPerMinute, timeWindow: '1 minute' } };
+  const SMS_RATE = { rateLimit: { max: ctx.config.smsRateLimitPerMinute, timeWindow: '1 minute' } };
   return async (app) => {
     app.post(
       '/api/auth/sms-codes',

@@ -15,7 +15,8 @@ export async function applicationView(ctx: AppContext, row: ApplicationRow) {
     ctx.db.select().from(authorities),
     row.certificateId ? ctx.db.select().from(certificates).where(eq(certificates.id, row.certificateId)) : Promise.resolve([]),
   ]);
-  const authority = authorityRows.find((a) => a.code === row.handlingAuthorityCode);
+  // Before submission the handling authority is the one the submission will choose: the issuing authority.
+  const authority = authorityRows.find((a) => a.code === (row.handlingAuthorityCode ?? cert[0]?.issuingAuthorityCode));
   const address = row.mailingAddressSnapshotEnc ? (JSON.parse(ctx.cipher.decrypt(row.mailingAddressSnapshotEnc)) as { recipientName: string; mobile: string; regionNames: Record<string, string>; detail: string; postcode: string | null }) : null;
   const status = row.status as ApplicationStatus;
   return {

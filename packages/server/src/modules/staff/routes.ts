@@ -21,10 +21,9 @@ const staffSchema = z.object({
   createdAt: z.string(),
 });
 const rolesField = z.array(z.enum(STAFF_ROLES, { error: '角色不正确' })).min(1, '请至少选择一个角色').max(5);
-const LOGIN_RATE = { rateLimit: { max: 20, timeWindow: '1 minute' } };
-
 /** The back office: staff sign-in with TOTP, own account, staff management (管理员), authorities. */
 export function staffRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const LOGIN_RATE = { rateLimit: { max: ctx.config.authRateLimitPerMinute, timeWindow: '1 minute' } };
   return async (app) => {
     app.post(
       '/api/admin/auth/password',

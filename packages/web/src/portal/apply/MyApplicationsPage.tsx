@@ -1,0 +1,137 @@
+import { App, Button, Card, Descriptions, Empty, List, Popconfirm, Table, Timeline, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import { api } from '../../shared/api';
+import { LinkButton } from '../../shared/LinkButton';
+import { LoadError, Loading } from '../../shared/page-state';
+import { StatusTag, type Tone } from '../../shared/StatusTag';
+import { regionText, REISSUE_REASONS, type ApplicationView } from './types';
+
+interface ListRow {
+  id: string;
+  applyNo: string | null;
+  serviceName: string;
+  certNo: string | null;
+  status: string;
+  statusName: string;
+  submittedAt: string | null;
+  updatedAt: string;
+}
+
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '—');
+const tone = (status: string): Tone =>
+  ['COMPLETED', 'RATED'].includes(status) ? 'success' : ['NOT_ACCEPTED', 'DENIED', 'CLOSED'].includes(status) ? 'error' : status === 'CORRECTION_REQUIRED' ? 'warning' : ['DRAFT', 'WITHDRAWN'].includes(status) ? 'neutral' : 'info';
+
+/** 我的办件: every application with its status; drafts can be continued. */
+export function MyApplicationsPage() {
+  const list = useQuery({ queryKey: ['applications'], queryFn: () => api<ListRow[]>('/api/applications') });
+  if (list.isPending) return <Loading />;
+  if (list.isError) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
+  return (
+    <Card>
+      <Typography.Title level={1} style={{ fontSize: 24 }}>
+        我的办件
+      </Typography.Title>
+      {list.data.length === 0 ? (
+        <Empty description={<>还没有办件。<LinkButton type="link" to="/services">去个人办事</LinkButton></>} />
+      ) : (
+        <Table
+          rowKey="id"
+          dataSource={list.data}
+          scroll={{ x: true }}
+          columns={[
+            { title: '办件编号', dataIndex: 'applyNo', render: (no: string | null) => no ?? '（暂存，未提交）' },
+            { title: '办理事项', dataIndex: 'serviceName' },
+            { title: '证号', dataIndex: 'certNo', render: (v: string | null) => v ?? '—' },
+            { title: '办理进度', render: (_, r) => <StatusTag tone={tone(r.status)}>{r.statusName}</StatusTag> },
+            { title: '提交时间', dataIndex: 'submittedAt', render: when },
+            { title: '最近更新', dataIndex: 'updatedAt', render: when },
+            {
+              title: '操作',
+              render: (_, r) =>
+                r.status === 'DRAFT' ? (
+                  <LinkButton to={`/applications/${r.id}/edit`}>继续填写</LinkButton>
+                ) : (
+                  <LinkButton to={`/applications/${r.id}`} aria-label={`查看办件 ${r.applyNo ?? ''}`}>
+                    查看
+                  </LinkButton>
+                ),
+            },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}
+
+/** One application: what was applied for, by whom it is handled, the timeline, and 撤回 while allowed. */
+export function ApplicationDetailPage() {
+  const { id = '' } = useParams();
+  const { message } = App.useApp();
+  const application = useQuery({ queryKey: ['application', id], queryFn: () => api<ApplicationView>(`/api/applications/${id}`) });
+  if (application.isPending) return <Loading />;
+  if (application.isError) return <LoadError error={application.error} />;
+  const a = application.data;
+  return (
+    <Card>
+      <Typography.Title level={1} style={{ fontSize: 24 }}>
+        {a.serviceName}
+        {a.variantName ? `（${a.variantName}）` : ''}
+      </Typography.Title>
+      <Descriptions column={1} bordered>
+        <Descriptions.Item label="办件编号">{a.applyNo ?? '（暂存，未提交）'}</Descriptions.Item>
+        <Descriptions.Item label="办理进度">
+          <StatusTag tone={tone(a.status)}>{a.statusName}</StatusTag>
+        </Descriptions.Item>
+        <Descriptions.Item label="证照信息">
+          {a.certificate?.certNo}：{a.categories.map((c) => c.name).join('、')}
+        </Descriptions.Item>
+        {a.serviceFields.reason && a.service === 'REISSUE' && <Descriptions.Item label="补发原因">{REISSUE_REASONS[a.serviceFields.reason]}</Descriptions.Item>}
+        {a.collectionMethod && <Descriptions.Item label="证件领取方式">{a.collectionMethod === 'PICKUP' ? '自取' : '邮寄'}</Descriptions.Item>}
+        {a.mailingAddress && (
+          <Descriptions.Item label="邮寄地址">
+            {a.mailingAddress.recipientName} {a.mailingAddress.mobileMasked} {regionText(a.mailingAddress.regionNames)} {a.mailingAddress.detail}
+          </Descriptions.Item>
+        )}
+        <Descriptions.Item label="办理部门">
+          {a.handlingAuthority?.name}（{a.handlingAuthority?.phone}）
+        </Descriptions.Item>
+        {a.promisedDays && <Descriptions.Item label="承诺时限">受理后{a.promisedDays}个工作日（法定20个工作日）</Descriptions.Item>}
+      </Descriptions>
+      <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>
+        申请材料
+      </Typography.Title>
+      <List
+        size="small"
+        dataSource={a.materials}
+        renderItem={(f) => (
+          <List.Item>
+            {a.requiredMaterials.find((m) => m.code === f.materialCode)?.name}：
+            <a href={`/api/applications/${a.id}/materials/${f.id}/file`} target="_blank" rel="noreferrer">
+              {f.originalName}
+            </a>
+          </List.Item>
+        )}
+      />
+      <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>
+        办理过程
+      </Typography.Title>
+      <Timeline items={a.timeline.map((s) => ({ children: `${when(s.at)} ${s.by} ${s.actionName}（${s.statusName}）${s.opinion ? `：${s.opinion}` : ''}` }))} />
+      {a.allowedActions.includes('WITHDRAW') && (
+        <Popconfirm
+          title="撤回这份申请？"
+          description="撤回后如需办理，请重新申请。"
+          okText="撤回"
+          cancelText="取消"
+          onConfirm={async () => {
+            await api(`/api/applications/${a.id}/withdraw`, { method: 'POST' });
+            void message.success('申请已撤回');
+            await application.refetch();
+          }}
+        >
+          <Button danger>撤回申请</Button>
+        </Popconfirm>
+      )}
+    </Card>
+  );
+}
