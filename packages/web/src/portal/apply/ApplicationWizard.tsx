@@ -8,7 +8,7 @@ import { CertificateStep } from './CertificateStep';
 import { ConfirmStep } from './ConfirmStep';
 import { MaterialsStep } from './MaterialsStep';
 import { PersonalStep } from './PersonalStep';
-import { STEP_TITLES, STEPS, type ApplicationView, type StepKey } from './types';
+import { serviceTitle, STEP_TITLES, STEPS, type ApplicationView, type StepKey } from './types';
 
 /** Where a returning person resumes: the first step not yet done. */
 function resumeStep(a: ApplicationView): StepKey {
@@ -45,8 +45,7 @@ export function ApplicationWizard() {
   return (
     <Card>
       <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {a.serviceName}
-        {a.variantName ? `（${a.variantName}）` : ''}
+        {serviceTitle(a)}
       </Typography.Title>
       <Steps current={STEPS.indexOf(step)} items={STEPS.map((s) => ({ title: STEP_TITLES[s] }))} style={{ marginBottom: 24 }} />
       <Typography.Title level={2} style={{ fontSize: 20 }}>

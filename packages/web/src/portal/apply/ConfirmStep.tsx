@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Descriptions, Space } from 'antd';
 import { ApiError } from '../../shared/api';
 import { ErrorSummary } from '../../shared/ErrorSummary';
-import { CANCEL_SCOPES, REISSUE_REASONS, type ApplicationView, type StepKey } from './types';
+import { CANCEL_SCOPES, REISSUE_REASONS, serviceTitle, type ApplicationView, type StepKey } from './types';
 
 /** 确认信息: everything on one page with 修改 links back to each step, then 确认提交 (idempotent). */
 export function ConfirmStep({ application, goTo, onSubmitted }: { application: ApplicationView; goTo: (step: StepKey) => void; onSubmitted: (view: ApplicationView) => void }) {
@@ -36,7 +36,7 @@ export function ConfirmStep({ application, goTo, onSubmitted }: { application: A
     <>
       <ErrorSummary message={error} />
       <Descriptions column={1} bordered size="middle">
-        <Descriptions.Item label="办理事项">{application.serviceName}{application.variantName ? `（${application.variantName}）` : ''}</Descriptions.Item>
+        <Descriptions.Item label="办理事项">{serviceTitle(application)}</Descriptions.Item>
         <Descriptions.Item label="证照信息">
           {application.certificate?.certNo}：{application.categories.map((c) => c.name).join('、')} {change('certificate', '证照信息')}
         </Descriptions.Item>

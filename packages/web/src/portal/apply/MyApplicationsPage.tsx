@@ -5,7 +5,7 @@ import { api } from '../../shared/api';
 import { LinkButton } from '../../shared/LinkButton';
 import { LoadError, Loading } from '../../shared/page-state';
 import { StatusTag, type Tone } from '../../shared/StatusTag';
-import { regionText, REISSUE_REASONS, type ApplicationView } from './types';
+import { regionText, REISSUE_REASONS, serviceTitle, type ApplicationView } from './types';
 
 interface ListRow {
   id: string;
@@ -75,8 +75,7 @@ export function ApplicationDetailPage() {
   return (
     <Card>
       <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {a.serviceName}
-        {a.variantName ? `（${a.variantName}）` : ''}
+        {serviceTitle(a)}
       </Typography.Title>
       <Descriptions column={1} bordered>
         <Descriptions.Item label="办件编号">{a.applyNo ?? '（暂存，未提交）'}</Descriptions.Item>

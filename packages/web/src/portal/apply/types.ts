@@ -56,3 +56,8 @@ export function regionText(names: Record<string, string>): string {
   const { province = '', city = '', district = '' } = names;
   return `${province}${city === province ? '' : city}${district}`;
 }
+
+/** The page heading of an application: the service, and for 变更 its kind. */
+export function serviceTitle(a: Pick<ApplicationView, 'serviceName' | 'variantName'>): string {
+  return `${a.serviceName}${a.variantName ? `（${a.variantName}）` : ''}`;
+}
