@@ -2,10 +2,11 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import { PDFDocument } from '@pdfme/pdf-lib';
-import { shanghaiDate } from '@yunzheng/domain';
+import { addDays, CATEGORIES, shanghaiDate } from '@yunzheng/domain';
 import { DEMO_RESIDENTS } from '../../packages/server/src/demo/demo-data';
 import { demoRegistry } from '../../packages/server/src/demo/demo-certificates';
-import type { Page } from 'playwright-core';
+import { request as playwrightRequest, type Page } from 'playwright-core';
+import { Secret, TOTP } from 'otpauth';
 import { collectPageErrors, openBrowser, screenshot } from '../support/browser';
 import { signInVerifiedCitizen } from '../support/citizen';
 import { useServerAndBrowser } from '../support/server';
@@ -117,11 +118,11 @@ describe('online application in Chromium: 个人办事 → 在线办理 → 确�
   });
 
   /** A fresh browser for a demo resident who registered, verified and bound the demo certificate. */
-  async function residentPage(index: number, mobile: string) {
-    const resident = DEMO_RESIDENTS[index]!;
+  async function residentPage(index: number | { name: string; idNumber: string; validFrom: string; validTo: string }, mobile: string) {
+    const resident = typeof index === 'number' ? DEMO_RESIDENTS[index]! : index;
     const browser = await openBrowser();
     await signInVerifiedCitizen(browser, env.server.url, mobile, resident);
-    const certNo = demoRegistry(shanghaiDate(new Date()), 10).certificates.find((c) => c.holderIdNumber === resident.idNumber)!.certNo;
+    const certNo = demoRegistry(shanghaiDate(new Date())).certificates.find((c) => c.holderIdNumber === resident.idNumber)!.certNo;
     assert.equal((await browser.request.post(`${env.server.url}/api/me/certificates/bind`, { data: { certNo } })).status(), 200);
     const page = await browser.newPage();
     return { browser, page, certNo };
@@ -155,6 +156,16 @@ describe('online application in Chromium: 个人办事 → 在线办理 → 确�
     await page.getByRole('radio', { name: '遗失' }).check();
     await page.getByRole('radio', { name: '自取' }).check();
     await page.getByText('领取地点').waitFor();
+    await page.getByRole('button', { name: '下一步' }).click();
+    // A program renamed to .jpg, and a file over 5 MB, are refused with the reason.
+    const photoCard = page.getByTestId('material-PHOTO_2INCH');
+    await photoCard.locator('input[type=file]').setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(500)]) });
+    await photoCard.getByRole('alert').filter({ hasText: '改文件扩展名不能改变文件类型' }).waitFor();
+    await photoCard.locator('input[type=file]').setInputFiles({ name: 'big.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(5_500_000, 0xff) });
+    await photoCard.getByRole('alert').filter({ hasText: '文件过大：每个文件不超过5MB' }).waitFor();
+    await screenshot(page, 'apply-upload-refused');
+    await page.getByRole('button', { name: '上一步' }).click();
+    await page.getByRole('heading', { name: '个人信息', level: 2 }).waitFor();
     await uploadAndSubmit(page, [['PHOTO_2INCH', { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: photo }]], 'apply-reissue-confirm');
     await browser.close();
   });
@@ -202,6 +213,63 @@ describe('online application in Chromium: 个人办事 → 在线办理 → 确�
     await start(page, '在线办理：道路运输从业人员从业资格证注销', certNo, []);
     await page.getByRole('radio', { name: '全部' }).check();
     await uploadAndSubmit(page, [['QUAL_CERT_SCAN', { name: 'card.jpg', mimeType: 'image/jpeg', buffer: scan }]], 'apply-cancel-confirm');
+    await browser.close();
+  });
+
+  /** A case worker acting through the API (the back-office pages come with issue 6). */
+  async function caseWorker(username: string) {
+    const api = await playwrightRequest.newContext({ baseURL: env.server.url });
+    const step = await (await api.post('/api/admin/auth/password', { data: { username, password: 'Yunzheng#Demo2026' } })).json();
+    const totp = new TOTP({ secret: Secret.fromBase32(step.secret as string) });
+    assert.equal((await api.post('/api/admin/auth/totp', { data: { code: totp.generate() } })).status(), 200);
+    return async (id: string, body: Record<string, unknown>) => {
+      const response = await api.post(`/api/admin/applications/${id}/actions`, { data: body });
+      assert.equal(response.status(), 200, await response.text());
+    };
+  }
+
+  it('answers a 补正 by re-uploading the listed material, and rates the service after 办结', async () => {
+    const today = shanghaiDate(new Date());
+    const registry = demoRegistry(today);
+    const expiring = registry.certificates.find((c, i) => i >= 9 && c.categories.length === 1 && c.categories[0]!.validTo === addDays(today, 10))!;
+    const resident = registry.residents.find((r) => r.idNumber === expiring.holderIdNumber)!;
+    const { browser, page, certNo } = await residentPage(resident, '13700001020');
+    const { photo, scan } = await files();
+    await start(page, '在线办理：道路运输从业人员从业资格证换发', certNo, [new RegExp(CATEGORIES.find((c) => c.code === expiring.categories[0]!.code)!.name.replace(/[()]/g, '.'))]);
+    await page.getByRole('radio', { name: '自取' }).check();
+    const applyNo = await uploadAndSubmit(page, [['PHOTO_2INCH', { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: photo }], ['DRIVING_LICENCE', { name: 'licence.jpg', mimeType: 'image/jpeg', buffer: scan }], ['QUAL_CERT_SCAN', { name: 'card.jpg', mimeType: 'image/jpeg', buffer: scan }]], 'apply-renew-2-confirm');
+    await page.getByRole('link', { name: `查看办件 ${applyNo}` }).click();
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+
+    const intake = await caseWorker('shouli');
+    await intake(id, { action: 'REQUEST_CORRECTION', opinion: '照片不符合要求', correctionItems: [{ materialCode: 'PHOTO_2INCH', note: '请上传白底彩色证件照' }] });
+    await page.reload();
+    const item = page.getByTestId('correction-PHOTO_2INCH');
+    await item.getByText('补正要求：请上传白底彩色证件照').waitFor();
+    await page.getByRole('button', { name: '补正后重新提交' }).click();
+    await page.getByText('请重新上传：请上传白底彩色证件照').first().waitFor();
+    await item.locator('input[type=file]').setInputFiles({ name: 'white.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await item.getByText('已重新上传：white.jpg').waitFor();
+    await screenshot(page, 'application-correction');
+    await page.getByRole('button', { name: '补正后重新提交' }).click();
+    await page.getByText('已提交（待受理）').first().waitFor();
+
+    await intake(id, { action: 'ACCEPT' });
+    const reviewer = await caseWorker('shenhe');
+    await reviewer(id, { action: 'START_REVIEW' });
+    await reviewer(id, { action: 'APPROVE', opinion: '准予换发' });
+    const producer = await caseWorker('zhizheng');
+    for (const action of ['PRODUCE', 'READY_FOR_PICKUP', 'COLLECT']) await producer(id, { action });
+
+    await page.reload();
+    await page.getByText('已办结').first().waitFor();
+    await page.getByRole('radio', { name: '不满意', exact: true }).check();
+    await page.getByRole('button', { name: '提交评价' }).click();
+    await page.getByText('请写明不满意的原因（至少5个字）').waitFor();
+    await page.getByLabel('请告诉我们哪里做得不好').fill('补正通知可以更早一些');
+    await page.getByRole('button', { name: '提交评价' }).click();
+    await page.getByText('不满意：补正通知可以更早一些').waitFor();
+    await screenshot(page, 'application-evaluated');
     await browser.close();
   });
 });

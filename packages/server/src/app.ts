@@ -28,6 +28,7 @@ import { certificateRoutes } from './modules/certificates/routes';
 import { addressRoutes } from './modules/addresses/routes';
 import { serviceRoutes } from './modules/services/routes';
 import { applicationRoutes } from './modules/applications/routes';
+import { caseworkRoutes } from './modules/casework/routes';
 import { devRoutes } from './modules/dev/routes';
 import { staffRoutes } from './modules/staff/routes';
 
@@ -90,6 +91,7 @@ export async function buildApp({ config, secrets, database, ...overrides }: AppD
   await app.register(serviceRoutes(ctx));
   await app.register(addressRoutes(ctx));
   await app.register(applicationRoutes(ctx));
+  await app.register(caseworkRoutes(ctx));
   if (config.env !== 'production') await app.register(devRoutes(ctx));
 
   await registerWebApp(app, config.webDistDir);

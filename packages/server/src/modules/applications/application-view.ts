@@ -5,6 +5,8 @@ import { applications, authorities, certificates } from '../../db/schema';
 import { categoryName } from '../certificates/registry';
 import { actionsOf, materialsOf, type ApplicationRow } from './application-repo';
 import { requiredMaterials } from './drafts';
+import { correctionRequest } from './correction';
+import { evaluationOf } from './evaluation';
 
 /** What the applicant sees of their own application (我的办件 detail), staff names never included. */
 export async function applicationView(ctx: AppContext, row: ApplicationRow) {
@@ -19,6 +21,8 @@ export async function applicationView(ctx: AppContext, row: ApplicationRow) {
   const authority = authorityRows.find((a) => a.code === (row.handlingAuthorityCode ?? cert[0]?.issuingAuthorityCode));
   const address = row.mailingAddressSnapshotEnc ? (JSON.parse(ctx.cipher.decrypt(row.mailingAddressSnapshotEnc)) as { recipientName: string; mobile: string; regionNames: Record<string, string>; detail: string; postcode: string | null }) : null;
   const status = row.status as ApplicationStatus;
+  const correction = status === 'CORRECTION_REQUIRED' ? await correctionRequest(ctx, row.id) : undefined;
+  const evaluation = await evaluationOf(ctx, row.id);
   return {
     id: row.id,
     applyNo: row.applyNo,
@@ -41,7 +45,7 @@ export async function applicationView(ctx: AppContext, row: ApplicationRow) {
     promisedDays: row.promisedDays,
     requiredMaterials: requiredMaterials(row).map((m) => ({ code: m.code, name: m.name, form: m.form, required: m.required })),
     materials: materials.map((m) => ({ id: m.id, materialCode: m.materialCode, originalName: m.originalName, mime: m.mime, bytes: m.bytes, widthPx: m.widthPx, heightPx: m.heightPx, uploadedAt: m.uploadedAt.toISOString() })),
-    timeline: actions.map((a) => ({
+    timeline: actions.filter((a) => a.action !== 'EVALUATE').map((a) => ({
       action: a.action,
       actionName: applicationActionNames[a.action as ApplicationAction],
       statusName: applicationStatusNames[a.toStatus as ApplicationStatus],
@@ -50,6 +54,14 @@ export async function applicationView(ctx: AppContext, row: ApplicationRow) {
       opinion: a.opinion,
       at: a.at.toISOString(),
     })),
+    correction: correction
+      ? {
+          opinion: correction.opinion,
+          requestedAt: correction.requestedAt.toISOString(),
+          items: correction.items.map((i) => ({ ...i, name: requiredMaterials(row).find((m) => m.code === i.materialCode)?.name ?? i.materialCode })),
+        }
+      : null,
+    evaluation,
     submittedAt: row.submittedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -8,7 +8,8 @@ import { AppError, notFound } from '../../http/problem';
 import { appendAudit } from '../audit/audit-log';
 import { inspectUpload } from '../files/inspect-upload';
 import { ownApplication, materialsOf } from './application-repo';
-import { editableDraft, requiredMaterials } from './drafts';
+import { requiredMaterials } from './drafts';
+import { correctionRequest } from './correction';
 
 /** 申请材料: files checked by inspectUpload, stored through the storage adapter, listed per material. */
 export async function addMaterial(ctx: AppContext, request: FastifyRequest, citizenId: string, id: string, materialCode: string, file: { bytes: Buffer; filename: string }) {
@@ -16,6 +17,9 @@ export async function addMaterial(ctx: AppContext, request: FastifyRequest, citi
   if (draft.status !== 'DRAFT' && draft.status !== 'CORRECTION_REQUIRED') throw new AppError('YZ-GEN-409', '该申请已提交，不能再修改材料');
   const requirement = requiredMaterials(draft).find((m) => m.code === materialCode);
   if (!(MATERIAL_CODES as readonly string[]).includes(materialCode) || !requirement) throw new AppError('YZ-GEN-422', '这项材料不属于本申请', [{ field: 'materialCode', message: '这项材料不属于本申请' }]);
+  if (draft.status === 'CORRECTION_REQUIRED' && !(await correctionRequest(ctx, draft.id))?.items.some((i) => i.materialCode === materialCode)) {
+    throw new AppError('YZ-GEN-422', '补正时只需上传补正告知中列出的材料', [{ field: 'materialCode', message: '这项材料不在补正告知中' }]);
+  }
   const existing = await materialsOf(ctx.db, draft.id);
   if (existing.filter((m) => m.materialCode === materialCode).length >= UPLOAD_LIMITS.maxFilesPerMaterial) throw new AppError('YZ-GEN-422', `每项材料最多上传${UPLOAD_LIMITS.maxFilesPerMaterial}个文件`);
   if (existing.length >= UPLOAD_LIMITS.maxFilesPerApplication) throw new AppError('YZ-GEN-422', `每个申请最多上传${UPLOAD_LIMITS.maxFilesPerApplication}个文件`);
@@ -50,8 +54,12 @@ export async function addMaterial(ctx: AppContext, request: FastifyRequest, citi
 }
 
 export async function removeMaterial(ctx: AppContext, citizenId: string, id: string, materialId: string) {
-  const draft = await editableDraft(ctx, citizenId, id);
-  const [row] = await ctx.db.delete(applicationMaterials).where(and(eq(applicationMaterials.id, materialId), eq(applicationMaterials.applicationId, draft.id))).returning();
+  const application = await ownApplication(ctx.db, citizenId, id);
+  const [material] = await ctx.db.select().from(applicationMaterials).where(and(eq(applicationMaterials.id, materialId), eq(applicationMaterials.applicationId, application.id)));
+  if (!material) throw notFound('材料不存在');
+  const correcting = application.status === 'CORRECTION_REQUIRED' && (await correctionRequest(ctx, application.id))?.items.some((i) => i.materialCode === material.materialCode);
+  if (application.status !== 'DRAFT' && !correcting) throw new AppError('YZ-GEN-409', '该申请已提交，不能再删除材料');
+  const [row] = await ctx.db.delete(applicationMaterials).where(eq(applicationMaterials.id, material.id)).returning();
   if (!row) throw notFound('材料不存在');
   await ctx.storage.delete(row.fileKey);
 }

@@ -11,6 +11,8 @@ import { applicationView, myApplications } from './application-view';
 import { savePersonalStep, saveCertificateStep, startDraft } from './drafts';
 import { addMaterial, materialFile, removeMaterial } from './materials';
 import { submitApplication, withdrawApplication } from './submission';
+import { resubmitAfterCorrection } from './correction';
+import { evaluateApplication } from './evaluation';
 
 const idParams = z.object({ id: z.uuid('办件编号格式不正确') });
 const materialParams = idParams.extend({ materialId: z.uuid('材料编号格式不正确') });
@@ -120,6 +122,29 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         }));
         if (answer.replayed) reply.header('Idempotent-Replayed', 'true');
         return reply.status(200).send(answer.body);
+      },
+    );
+
+    app.post('/api/applications/:id/resubmit', { schema: { tags: ['applications'], summary: '补正后重新提交', params: idParams, response: { 200: view } } }, async (request) => {
+      const citizenId = await citizen(request);
+      return applicationView(ctx, await resubmitAfterCorrection(ctx, request, citizenId, request.params.id));
+    });
+
+    app.post(
+      '/api/applications/:id/evaluation',
+      {
+        schema: {
+          tags: ['applications'],
+          summary: '好差评（办结后，每件一次）',
+          params: idParams,
+          body: z.object({ level: z.number({ error: '请选择评价等级' }).int().min(1, '请选择评价等级').max(5, '请选择评价等级'), comment: z.string().max(500, '评价内容不能超过500字').optional() }).strict(),
+          response: { 200: view },
+        },
+      },
+      async (request) => {
+        const citizenId = await citizen(request);
+        await evaluateApplication(ctx, request, citizenId, request.params.id, request.body);
+        return show(citizenId, request.params.id);
       },
     );
 

@@ -1,10 +1,11 @@
 import { App, Button, Card, Descriptions, Empty, List, Popconfirm, Table, Timeline, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { api } from '../../shared/api';
 import { LinkButton } from '../../shared/LinkButton';
 import { LoadError, Loading } from '../../shared/page-state';
 import { StatusTag, type Tone } from '../../shared/StatusTag';
+import { CorrectionPanel, EvaluationPanel } from './AfterSubmissionPanels';
 import { regionText, REISSUE_REASONS, serviceTitle, type ApplicationView } from './types';
 
 interface ListRow {
@@ -68,6 +69,7 @@ export function MyApplicationsPage() {
 export function ApplicationDetailPage() {
   const { id = '' } = useParams();
   const { message } = App.useApp();
+  const queryClient = useQueryClient();
   const application = useQuery({ queryKey: ['application', id], queryFn: () => api<ApplicationView>(`/api/applications/${id}`) });
   if (application.isPending) return <Loading />;
   if (application.isError) return <LoadError error={application.error} />;
@@ -116,6 +118,8 @@ export function ApplicationDetailPage() {
         办理过程
       </Typography.Title>
       <Timeline items={a.timeline.map((s) => ({ children: `${when(s.at)} ${s.by} ${s.actionName}（${s.statusName}）${s.opinion ? `：${s.opinion}` : ''}` }))} />
+      {a.correction && <CorrectionPanel application={a} onChanged={(view) => queryClient.setQueryData(['application', id], view)} />}
+      {(a.allowedActions.includes('EVALUATE') || a.evaluation) && <EvaluationPanel application={a} onChanged={(view) => queryClient.setQueryData(['application', id], view)} />}
       {a.allowedActions.includes('WITHDRAW') && (
         <Popconfirm
           title="撤回这份申请？"
@@ -128,7 +132,9 @@ export function ApplicationDetailPage() {
             await application.refetch();
           }}
         >
-          <Button danger>撤回申请</Button>
+            <Button danger style={{ marginTop: 16 }}>
+            撤回申请
+          </Button>
         </Popconfirm>
       )}
     </Card>

@@ -21,6 +21,8 @@ export interface ApplicationView {
   requiredMaterials: { code: string; name: string; form: 'PHOTO' | 'SCAN'; required: boolean }[];
   materials: { id: string; materialCode: string; originalName: string; mime: string; bytes: number; widthPx: number | null; heightPx: number | null; uploadedAt: string }[];
   timeline: { action: string; actionName: string; statusName: string; by: string; opinion: string | null; at: string }[];
+  correction: { opinion: string | null; requestedAt: string; items: { materialCode: string; name: string; note: string }[] } | null;
+  evaluation: { level: number; levelName: string; comment: string | null; at: string } | null;
   submittedAt: string | null;
   createdAt: string;
   updatedAt: string;
