@@ -2,11 +2,10 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { nextStatus, type ApplicationStatus, type ServiceCode } from '@yunzheng/domain';
 import type { AppContext } from '../../context';
-import { applicationActions, applications } from '../../db/schema';
-import { inTransaction } from '../../db/transaction';
+import { applicationActions } from '../../db/schema';
 import { AppError } from '../../http/problem';
-import { appendAudit } from '../audit/audit-log';
 import { materialsOf, ownApplication } from './application-repo';
+import { recordTransition } from './record-transition';
 
 /**
  * 补正: the case worker's one complete list of what to correct (一次性告知); the applicant re-uploads exactly those
@@ -40,11 +39,5 @@ export async function resubmitAfterCorrection(ctx: AppContext, request: FastifyR
     throw new AppError('YZ-GEN-422', '请按补正告知重新上传全部材料后再提交', missing.map((m) => ({ field: `materials.${m.materialCode}`, message: `请重新上传：${m.note}` })));
   }
   const to = nextStatus(from, row.service as ServiceCode, 'RESUBMIT', { kind: 'CITIZEN' });
-  const now = ctx.clock.now();
-  return inTransaction(ctx.db, async (tx) => {
-    const [updated] = await tx.update(applications).set({ status: to, updatedAt: now }).where(eq(applications.id, row.id)).returning();
-    await tx.insert(applicationActions).values({ applicationId: row.id, action: 'RESUBMIT', fromStatus: from, toStatus: to, actorType: 'CITIZEN', actorId: citizenId, at: now });
-    await appendAudit(tx, { actorType: 'CITIZEN', actorId: citizenId, action: 'APPLICATION_RESUBMIT', objectType: 'application', objectId: row.id, outcome: 'SUCCESS', ip: request.ip, details: { applyNo: row.applyNo } }, now);
-    return updated!;
-  });
+  return recordTransition(ctx, row, { action: 'RESUBMIT', from, to, actor: { type: 'CITIZEN', id: citizenId }, ip: request.ip });
 }

@@ -1,13 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { DEFAULT_PROMISED_DAYS, nextStatus, shanghaiDate, type ApplicationStatus, type ServiceCode } from '@yunzheng/domain';
 import type { AppContext } from '../../context';
-import { applicationActions, applications } from '../../db/schema';
-import { inTransaction } from '../../db/transaction';
 import { AppError } from '../../http/problem';
-import { appendAudit } from '../audit/audit-log';
 import { ownAddress } from '../addresses/addresses';
 import { materialsOf, ownApplication } from './application-repo';
+import { recordTransition } from './record-transition';
 import { checkCategories, requiredMaterials, verified } from './drafts';
 
 /**
@@ -34,26 +32,24 @@ export async function submitApplication(ctx: AppContext, request: FastifyRequest
 
   const now = ctx.clock.now();
   const to = nextStatus(draft.status as ApplicationStatus, service, 'SUBMIT', { kind: 'CITIZEN' });
-  return inTransaction(ctx.db, async (tx) => {
-    const sequence = await tx.execute(sql`select nextval('application_no_seq')::text as n`);
-    const n = (sequence as unknown as { rows: { n: string }[] }).rows[0]!.n;
-    const applyNo = `${shanghaiDate(now).replaceAll('-', '')}${n.padStart(6, '0')}`;
-    const [row] = await tx
-      .update(applications)
-      .set({
-        applyNo,
-        status: to,
-        submittedAt: now,
-        updatedAt: now,
-        handlingAuthorityCode: cert.issuingAuthorityCode,
-        promisedDays: DEFAULT_PROMISED_DAYS[service],
-        mailingAddressSnapshotEnc: address ? ctx.cipher.encrypt(JSON.stringify({ recipientName: address.recipientName, mobile: address.mobile, regionNames: address.regionNames, detail: address.detail, postcode: address.postcode })) : null,
-      })
-      .where(eq(applications.id, draft.id))
-      .returning();
-    await tx.insert(applicationActions).values({ applicationId: draft.id, action: 'SUBMIT', fromStatus: draft.status, toStatus: to, actorType: 'CITIZEN', actorId: citizenId, at: now, details: { noticeVersion: draft.noticeVersion } });
-    await appendAudit(tx, { actorType: 'CITIZEN', actorId: citizenId, action: 'APPLICATION_SUBMIT', objectType: 'application', objectId: draft.id, outcome: 'SUCCESS', ip: request.ip, details: { applyNo, service } }, now);
-    return row!;
+  // Sequences are not transactional anyway: a number taken by a failed submission is simply never used.
+  const sequence = await ctx.db.execute(sql`select nextval('application_no_seq')::text as n`);
+  const n = (sequence as unknown as { rows: { n: string }[] }).rows[0]!.n;
+  const snapshot = address && { recipientName: address.recipientName, mobile: address.mobile, regionNames: address.regionNames, detail: address.detail, postcode: address.postcode };
+  return recordTransition(ctx, draft, {
+    action: 'SUBMIT',
+    from: draft.status as ApplicationStatus,
+    to,
+    actor: { type: 'CITIZEN', id: citizenId },
+    details: { noticeVersion: draft.noticeVersion },
+    ip: request.ip,
+    set: {
+      applyNo: `${shanghaiDate(now).replaceAll('-', '')}${n.padStart(6, '0')}`,
+      submittedAt: now,
+      handlingAuthorityCode: cert.issuingAuthorityCode,
+      promisedDays: DEFAULT_PROMISED_DAYS[service],
+      mailingAddressSnapshotEnc: snapshot ? ctx.cipher.encrypt(JSON.stringify(snapshot)) : null,
+    },
   });
 }
 
@@ -67,11 +63,5 @@ export async function withdrawApplication(ctx: AppContext, request: FastifyReque
   } catch {
     throw new AppError('YZ-GEN-409', '该办件已受理或已办结，不能撤回；如需撤回请联系办理部门');
   }
-  const now = ctx.clock.now();
-  return inTransaction(ctx.db, async (tx) => {
-    const [updated] = await tx.update(applications).set({ status: to, updatedAt: now }).where(eq(applications.id, row.id)).returning();
-    await tx.insert(applicationActions).values({ applicationId: row.id, action: 'WITHDRAW', fromStatus: status, toStatus: to, actorType: 'CITIZEN', actorId: citizenId, at: now });
-    await appendAudit(tx, { actorType: 'CITIZEN', actorId: citizenId, action: 'APPLICATION_WITHDRAW', objectType: 'application', objectId: row.id, outcome: 'SUCCESS', ip: request.ip, details: { applyNo: row.applyNo } }, now);
-    return updated!;
-  });
+  return recordTransition(ctx, row, { action: 'WITHDRAW', from: status, to, actor: { type: 'CITIZEN', id: citizenId }, ip: request.ip });
 }

@@ -2,13 +2,12 @@ import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { applicationActionNames, IllegalTransitionError, nextStatus, type ApplicationAction, type ApplicationStatus, type ServiceCode } from '@yunzheng/domain';
 import type { AppContext } from '../../context';
-import { applicationActions, applications } from '../../db/schema';
-import { inTransaction } from '../../db/transaction';
+import { applications } from '../../db/schema';
 import { AppError, notFound } from '../../http/problem';
-import { appendAudit } from '../audit/audit-log';
 import type { StaffActor } from '../staff/staff-auth';
 import { allAuthorities, subtreeCodes } from '../staff/staff-repo';
 import { requiredMaterials } from '../applications/drafts';
+import { recordTransition } from '../applications/record-transition';
 
 /**
  * A case worker's action on an application (the first piece of the back office, issue 6): the status machine
@@ -53,11 +52,13 @@ export async function takeCaseAction(ctx: AppContext, request: FastifyRequest, a
     if (!input.trackingNo?.trim()) throw invalid('trackingNo', '请填写邮寄单号');
     details.trackingNo = input.trackingNo.trim();
   }
-  const now = ctx.clock.now();
-  return inTransaction(ctx.db, async (tx) => {
-    const [updated] = await tx.update(applications).set({ status: to, updatedAt: now }).where(eq(applications.id, row.id)).returning();
-    await tx.insert(applicationActions).values({ applicationId: row.id, action: input.action, fromStatus: from, toStatus: to, actorType: 'STAFF', actorId: actor.staff.id, authorityCode: actor.staff.authorityCode, opinion: input.opinion?.trim() || null, details, at: now });
-    await appendAudit(tx, { actorType: 'STAFF', actorId: actor.staff.id, action: `CASE_${input.action}`, objectType: 'application', objectId: row.id, outcome: 'SUCCESS', ip: request.ip, details: { applyNo: row.applyNo, from, to } }, now);
-    return updated!;
+  return recordTransition(ctx, row, {
+    action: input.action,
+    from,
+    to,
+    actor: { type: 'STAFF', id: actor.staff.id, authorityCode: actor.staff.authorityCode },
+    opinion: input.opinion?.trim() || null,
+    details,
+    ip: request.ip,
   });
 }
