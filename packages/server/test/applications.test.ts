@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { PDFDocument } from '@pdfme/pdf-lib';
-import { NOTICE_VERSION } from '@yunzheng/domain';
+import { NOTICE_VERSION, usccCheckCharacter } from '@yunzheng/domain';
 import { applicationActions } from '../src/db/schema';
 import { seedDemo } from '../src/demo/seed';
 import { createTestApp, type TestApp } from './support/app';
@@ -112,7 +112,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await client.request('PUT', `/api/applications/${draft.id}/personal`, { serviceFields: {} })).statusCode, 200);
       await upload(client, draft.id, 'QUAL_CERT_SCAN', { name: 'card.jpg', bytes: await scan(), type: 'image/jpeg' });
       await upload(client, draft.id, 'CONT_EDU_RECORD', { name: 'edu.jpg', bytes: await scan(), type: 'image/jpeg' });
-      const answers = await Promise.all(Array.from({ length: 20 }, () => submit(client, draft.id, 'key-integrity-00000001')));
+      const answers = await Promise.all(Array.from({ length: 100 }, () => submit(client, draft.id, 'key-integrity-00000001')));
       const ok = answers.filter((a) => a.statusCode === 200);
       assert.ok(ok.length >= 1);
       assert.ok(answers.every((a) => a.statusCode === 200 || a.statusCode === 409));
@@ -150,6 +150,13 @@ for (const kind of testDatabaseKinds()) {
       await client.request('PUT', `/api/applications/${employer.id}/certificate`, { certificateId: cert.id, categoryCodes: ['DG_DRIVER'] });
       const badUscc = await client.request('PUT', `/api/applications/${employer.id}/personal`, { collectionMethod: 'PICKUP', serviceFields: { employerName: '浙江安运危险品运输有限公司', employerUscc: '91350100M000100Y44' } });
       assert.equal(badUscc.json().errors[0].field, 'serviceFields.employerUscc');
+      // A new employer registered in 宁波 (division 330200 inside its code): 宁波 handles the 服务单位变更.
+      const ningboUscc = `91330200MA2B12345${usccCheckCharacter('91330200MA2B12345')}`;
+      assert.equal((await client.request('PUT', `/api/applications/${employer.id}/personal`, { collectionMethod: 'PICKUP', serviceFields: { employerName: '宁波港通运输有限公司', employerUscc: ningboUscc } })).statusCode, 200);
+      await upload(client, employer.id, 'PHOTO_2INCH', { name: 'me.jpg', bytes: await photo(), type: 'image/jpeg' });
+      await upload(client, employer.id, 'LABOUR_CONTRACT', { name: 'contract.pdf', bytes: await pdf(), type: 'application/pdf' });
+      const moved = await submit(client, employer.id, 'key-employer-00000001');
+      assert.equal(moved.json().handlingAuthority.name, '宁波市道路运输管理服务中心');
 
       const cancel = (await client.post('/api/applications', { service: 'CANCEL', noticeVersion: NOTICE_VERSION })).json();
       await client.request('PUT', `/api/applications/${cancel.id}/certificate`, { certificateId: cert.id, categoryCodes: ['DG_DRIVER'] });

@@ -48,6 +48,9 @@ for (const kind of testDatabaseKinds()) {
 
       assert.equal((await act(intake, { action: 'REJECT' })).json().errors[0].field, 'opinion');
       assert.equal((await act(intake, { action: 'ACCEPT' })).json().statusName, '已受理');
+      // 受理 on Tuesday 2026-11-24: 20 working days → 2026-12-22, the promised 5 → 2026-12-01.
+      const accepted = (await client.get(`/api/applications/${application.id}`)).json();
+      assert.deepEqual([accepted.legalDeadline, accepted.promisedDeadline], ['2026-12-22', '2026-12-01']);
       const wrongStep = await act(intake, { action: 'ACCEPT' });
       assert.equal(wrongStep.statusCode, 409);
       assert.equal((await client.post(`/api/applications/${application.id}/withdraw`)).statusCode, 409);

@@ -319,6 +319,10 @@ export const applications = pgTable(
     handlingAuthorityCode: text('handling_authority_code').references(() => authorities.code),
     promisedDays: integer('promised_days'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /** Set at 受理: the legal (20 working days) and promised deadlines, counted on the working-day calendar. */
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    legalDeadline: date('legal_deadline'),
+    promisedDeadline: date('promised_deadline'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

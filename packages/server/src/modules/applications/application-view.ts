@@ -43,6 +43,9 @@ export async function applicationView(ctx: AppContext, row: ApplicationRow) {
     mailingAddress: address && { recipientName: address.recipientName, mobileMasked: maskMobile(address.mobile), regionNames: address.regionNames, detail: address.detail, postcode: address.postcode },
     handlingAuthority: authority ? { code: authority.code, name: authority.name, address: authority.address, phone: authority.phone, serviceHours: authority.serviceHours } : null,
     promisedDays: row.promisedDays,
+    acceptedAt: row.acceptedAt?.toISOString() ?? null,
+    legalDeadline: row.legalDeadline,
+    promisedDeadline: row.promisedDeadline,
     requiredMaterials: requiredMaterials(row).map((m) => ({ code: m.code, name: m.name, form: m.form, required: m.required })),
     materials: materials.map((m) => ({ id: m.id, materialCode: m.materialCode, originalName: m.originalName, mime: m.mime, bytes: m.bytes, widthPx: m.widthPx, heightPx: m.heightPx, uploadedAt: m.uploadedAt.toISOString() })),
     timeline: actions.filter((a) => a.action !== 'EVALUATE').map((a) => ({
@@ -82,6 +85,7 @@ export async function myApplications(ctx: AppContext, citizenId: string) {
       status: row.status,
       statusName: applicationStatusNames[row.status as ApplicationStatus],
       submittedAt: row.submittedAt?.toISOString() ?? null,
+      promisedDeadline: row.promisedDeadline,
       updatedAt: row.updatedAt.toISOString(),
     }));
 }

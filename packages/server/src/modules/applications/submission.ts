@@ -4,7 +4,8 @@ import { DEFAULT_PROMISED_DAYS, nextStatus, shanghaiDate, type ApplicationStatus
 import type { AppContext } from '../../context';
 import { AppError } from '../../http/problem';
 import { ownAddress } from '../addresses/addresses';
-import { materialsOf, ownApplication } from './application-repo';
+import { materialsOf, ownApplication, type ApplicationRow } from './application-repo';
+import { authorities } from '../../db/schema';
 import { recordTransition } from './record-transition';
 import { checkCategories, requiredMaterials, verified } from './drafts';
 
@@ -46,11 +47,27 @@ export async function submitApplication(ctx: AppContext, request: FastifyRequest
     set: {
       applyNo: `${shanghaiDate(now).replaceAll('-', '')}${n.padStart(6, '0')}`,
       submittedAt: now,
-      handlingAuthorityCode: cert.issuingAuthorityCode,
+      handlingAuthorityCode: await handlingAuthority(ctx, draft, cert.issuingAuthorityCode),
       promisedDays: DEFAULT_PROMISED_DAYS[service],
       mailingAddressSnapshotEnc: snapshot ? ctx.cipher.encrypt(JSON.stringify(snapshot)) : null,
     },
   });
+}
+
+/**
+ * 原发证机关 handles the application, except 服务单位变更: the authority of the new employer's area (the division
+ * code inside its 统一社会信用代码, characters 3–8) where Yunzheng has one — county, else city, else province.
+ */
+async function handlingAuthority(ctx: AppContext, draft: ApplicationRow, issuingAuthorityCode: string): Promise<string> {
+  const uscc = draft.variant === 'CHANGE_EMPLOYER' ? String(draft.serviceFields.employerUscc ?? '') : '';
+  if (uscc.length !== 18) return issuingAuthorityCode;
+  const division = uscc.slice(2, 8);
+  const all = await ctx.db.select({ code: authorities.code, divisionCode: authorities.divisionCode }).from(authorities);
+  for (const candidate of [division, `${division.slice(0, 4)}00`, `${division.slice(0, 2)}0000`]) {
+    const match = all.find((a) => a.divisionCode === candidate);
+    if (match) return match.code;
+  }
+  return issuingAuthorityCode;
 }
 
 /** 撤回: allowed by the status machine before acceptance only. */

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
-import { applicationActionNames, IllegalTransitionError, nextStatus, type ApplicationAction, type ApplicationStatus, type ServiceCode } from '@yunzheng/domain';
+import { addWorkingDays, applicationActionNames, IllegalTransitionError, LEGAL_DEADLINE_WORKING_DAYS, nextStatus, shanghaiDate, type ApplicationAction, type ApplicationStatus, type ServiceCode } from '@yunzheng/domain';
 import type { AppContext } from '../../context';
 import { applications } from '../../db/schema';
 import { AppError, notFound } from '../../http/problem';
@@ -52,7 +52,14 @@ export async function takeCaseAction(ctx: AppContext, request: FastifyRequest, a
     if (!input.trackingNo?.trim()) throw invalid('trackingNo', '请填写邮寄单号');
     details.trackingNo = input.trackingNo.trim();
   }
+  // 受理 starts the clock: 20 working days by law, and the authority's promise.
+  const today = shanghaiDate(ctx.clock.now());
+  const set =
+    input.action === 'ACCEPT'
+      ? { acceptedAt: ctx.clock.now(), legalDeadline: addWorkingDays(today, LEGAL_DEADLINE_WORKING_DAYS), promisedDeadline: addWorkingDays(today, row.promisedDays ?? LEGAL_DEADLINE_WORKING_DAYS) }
+      : undefined;
   return recordTransition(ctx, row, {
+    ...(set && { set }),
     action: input.action,
     from,
     to,

@@ -16,6 +16,7 @@ interface ListRow {
   status: string;
   statusName: string;
   submittedAt: string | null;
+  promisedDeadline: string | null;
   updatedAt: string;
 }
 
@@ -47,6 +48,7 @@ export function MyApplicationsPage() {
             { title: '办理进度', render: (_, r) => <StatusTag tone={tone(r.status)}>{r.statusName}</StatusTag> },
             { title: '提交时间', dataIndex: 'submittedAt', render: when },
             { title: '最近更新', dataIndex: 'updatedAt', render: when },
+            { title: '承诺办结', dataIndex: 'promisedDeadline', render: (d: string | null) => d ?? '受理后计算' },
             {
               title: '操作',
               render: (_, r) =>
@@ -97,7 +99,13 @@ export function ApplicationDetailPage() {
         <Descriptions.Item label="办理部门">
           {a.handlingAuthority?.name}（{a.handlingAuthority?.phone}）
         </Descriptions.Item>
-        {a.promisedDays && <Descriptions.Item label="承诺时限">受理后{a.promisedDays}个工作日（法定20个工作日）</Descriptions.Item>}
+        {a.legalDeadline ? (
+          <Descriptions.Item label="办结期限">
+            承诺 {a.promisedDeadline} 前办结（法定期限 {a.legalDeadline}）
+          </Descriptions.Item>
+        ) : (
+          a.promisedDays && <Descriptions.Item label="承诺时限">受理后{a.promisedDays}个工作日（法定20个工作日）</Descriptions.Item>
+        )}
       </Descriptions>
       <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>
         申请材料

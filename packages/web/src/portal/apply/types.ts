@@ -18,6 +18,9 @@ export interface ApplicationView {
   mailingAddress: { recipientName: string; mobileMasked: string; regionNames: Record<string, string>; detail: string; postcode: string | null } | null;
   handlingAuthority: { code: string; name: string; address: string; phone: string; serviceHours: string } | null;
   promisedDays: number | null;
+  acceptedAt: string | null;
+  legalDeadline: string | null;
+  promisedDeadline: string | null;
   requiredMaterials: { code: string; name: string; form: 'PHOTO' | 'SCAN'; required: boolean }[];
   materials: { id: string; materialCode: string; originalName: string; mime: string; bytes: number; widthPx: number | null; heightPx: number | null; uploadedAt: string }[];
   timeline: { action: string; actionName: string; statusName: string; by: string; opinion: string | null; at: string }[];
