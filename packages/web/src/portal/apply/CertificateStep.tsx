@@ -11,14 +11,20 @@ import type { ApplicationView, Eligibility } from './types';
 export function CertificateStep({ application, onSaved }: { application: ApplicationView; onSaved: (body: unknown) => Promise<void> }) {
   const query = application.variant ? `?variant=${application.variant}` : '';
   const eligibility = useQuery({ queryKey: ['eligibility', application.service, application.variant], queryFn: () => api<Eligibility>(`/api/services/${application.service}/eligibility${query}`) });
-  const [certificateId, setCertificateId] = useState(application.certificate?.id);
-  const [codes, setCodes] = useState<string[]>(application.categories.map((c) => c.code));
+  // What the person picked; until then the saved draft, or — for the many drivers with one certificate — that one.
+  const [chosenCertificate, setChosenCertificate] = useState<string>();
+  const [chosenCodes, setChosenCodes] = useState<string[]>();
   const [error, setError] = useState<string>();
   const single = application.service === 'INTEGRITY_ASSESSMENT';
   const whole = application.service === 'CANCEL';
   if (eligibility.isPending) return <Loading />;
   if (eligibility.isError) return <LoadError error={eligibility.error} />;
   const certificates = eligibility.data.certificates;
+  const only = certificates.length === 1 ? certificates[0] : undefined;
+  const onlySelectable = only?.categories.filter((c) => c.selectable).map((c) => c.code) ?? [];
+  const certificateId = chosenCertificate ?? application.certificate?.id ?? only?.certificateId;
+  const codes = chosenCodes ?? (application.categories.length > 0 ? application.categories.map((c) => c.code) : onlySelectable.length === 1 ? onlySelectable : []);
+  const setCodes = setChosenCodes;
   if (certificates.length === 0) {
     return <Empty description={<>您还没有绑定从业资格证。<LinkButton type="link" to="/me/certificates">去绑定</LinkButton></>} />;
   }
@@ -42,7 +48,7 @@ export function CertificateStep({ application, onSaved }: { application: Applica
     <>
       <ErrorSummary message={error} />
       <Typography.Paragraph>请选中要办理{application.serviceName.replace('道路运输从业人员从业资格证', '').replace('道路运输驾驶员网上', '')}业务的证件{whole ? '（注销的类别在下一步选择）' : '和类别'}。</Typography.Paragraph>
-      <Radio.Group value={certificateId} onChange={(e) => { setCertificateId(e.target.value as string); setCodes([]); }} style={{ width: '100%' }}>
+      <Radio.Group value={certificateId} onChange={(e) => { setChosenCertificate(e.target.value as string); setChosenCodes([]); }} style={{ width: '100%' }}>
         <Space direction="vertical" style={{ width: '100%' }}>
           {certificates.map((cert) => (
             <Card key={cert.certificateId} size="small">
