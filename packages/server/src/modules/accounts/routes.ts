@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idValidToField, idNumberField, localDateField, mobileField, personNameField, smsCodeField } from '@yunzheng/domain';
@@ -6,7 +7,7 @@ import { clearSessionCookie, findSession, forceTouch, requireSession, sessionTim
 import { loginWithPassword, loginWithSmsCode, logout, registerCitizen, requestSmsCode, resetPassword } from './citizen-auth';
 import { changeMobile, changePassword, endOwnSession, getProfile, listOwnSessions, requestMobileChange } from './profile';
 import { verifyRealName } from './realname';
-import { findCitizen } from './citizens-repo';
+import { findCitizen, type CitizenRow } from './citizens-repo';
 
 const passwordField = z.string({ error: '请输入密码' }).min(1, '请输入密码').max(256, '密码过长');
 const codeSent = z.object({ resendAfterSeconds: z.number(), expiresInSeconds: z.number() });
@@ -18,11 +19,17 @@ const sessionState = z.object({
   warnBeforeSeconds: z.number().optional(),
 });
 const ok = z.object({ ok: z.literal(true) });
+/** What both sign-in routes answer: where the page goes next depends on the real-name status. */
+const signedIn = z.object({ realNameStatus: z.enum(['NONE', 'VERIFIED']) });
 /** Citizens' accounts: 注册, 实名认证, 登录, 找回密码, 个人空间. */
 export function accountRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   // Tighter limits where guessing or spamming is the risk (standards S3, S4).
   const LOGIN_RATE = { rateLimit: { max: ctx.config.authRateLimitPerMinute, timeWindow: '1 minute' } };
   const SMS_RATE = { rateLimit: { max: ctx.config.smsRateLimitPerMinute, timeWindow: '1 minute' } };
+  const startSession = (reply: FastifyReply, { citizen, token }: { citizen: CitizenRow; token: string }) => {
+    setSessionCookie(reply, ctx, 'CITIZEN', token);
+    return { realNameStatus: citizen.realNameStatus };
+  };
   return async (app) => {
     app.post(
       '/api/auth/sms-codes',
@@ -63,24 +70,16 @@ export function accountRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['accounts'],
           summary: '账号密码登录（账号为手机号或身份证号）',
           body: z.object({ account: z.string({ error: '请输入账号' }).trim().min(1, '请输入账号').max(40, '账号格式不正确'), password: passwordField }).strict(),
-          response: { 200: z.object({ realNameStatus: z.enum(['NONE', 'VERIFIED']) }) },
+          response: { 200: signedIn },
         },
       },
-      async (request, reply) => {
-        const { citizen, token } = await loginWithPassword(ctx, request, request.body.account, request.body.password);
-        setSessionCookie(reply, ctx, 'CITIZEN', token);
-        return { realNameStatus: citizen.realNameStatus };
-      },
+      async (request, reply) => startSession(reply, await loginWithPassword(ctx, request, request.body.account, request.body.password)),
     );
 
     app.post(
       '/api/auth/login-sms',
-      { config: LOGIN_RATE, schema: { tags: ['accounts'], summary: '短信验证码登录', body: z.object({ mobile: mobileField, smsCode: smsCodeField }).strict(), response: { 200: z.object({ realNameStatus: z.enum(['NONE', 'VERIFIED']) }) } } },
-      async (request, reply) => {
-        const { citizen, token } = await loginWithSmsCode(ctx, request, request.body.mobile, request.body.smsCode);
-        setSessionCookie(reply, ctx, 'CITIZEN', token);
-        return { realNameStatus: citizen.realNameStatus };
-      },
+      { config: LOGIN_RATE, schema: { tags: ['accounts'], summary: '短信验证码登录', body: z.object({ mobile: mobileField, smsCode: smsCodeField }).strict(), response: { 200: signedIn } } },
+      async (request, reply) => startSession(reply, await loginWithSmsCode(ctx, request, request.body.mobile, request.body.smsCode)),
     );
 
     app.post(
