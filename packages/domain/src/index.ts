@@ -23,3 +23,8 @@ export * from './application/eligibility';
 export * from './catalogue/upload-rules';
 export * from './catalogue/notices';
 export * from './identity/mailing-address';
+export * from './casework/queues';
+export * from './casework/deadlines';
+export * from './casework/access';
+export * from './casework/notifications';
+export * from './casework/grading';

@@ -15,7 +15,7 @@ import { catalogueRoutes } from './modules/catalogue/routes';
 import { healthRoutes } from './modules/health/routes';
 import { VERSION } from './version';
 import { createAdapters } from './adapters';
-import { systemClock, type Clock } from './adapters/clock';
+import { offsetClock, type Clock } from './adapters/clock';
 import { FieldCipher } from './adapters/crypto/field-cipher';
 import { DiskFileStorage } from './adapters/storage/disk-file-storage';
 import path from 'node:path';
@@ -31,6 +31,8 @@ import { applicationRoutes } from './modules/applications/routes';
 import { caseworkRoutes } from './modules/casework/routes';
 import { devRoutes } from './modules/dev/routes';
 import { staffRoutes } from './modules/staff/routes';
+import { startJobs } from './jobs/jobs';
+import { notificationRoutes } from './modules/notifications/routes';
 
 // Schema messages that have no message of their own fall back to Chinese.
 z.config(z.locales.zhCN());
@@ -39,6 +41,8 @@ export interface AppDependencies {
   config: Config;
   secrets: Secrets;
   database: Database;
+  /** Starts the background jobs (main.ts does; API tests run the job functions themselves). */
+  jobs?: boolean;
   /** Tests replace these: a fake clock to travel in time, adapters that fail on purpose. */
   clock?: Clock;
   sms?: SmsSender;
@@ -92,16 +96,19 @@ export async function buildApp({ config, secrets, database, ...overrides }: AppD
   await app.register(addressRoutes(ctx));
   await app.register(applicationRoutes(ctx));
   await app.register(caseworkRoutes(ctx));
+  await app.register(notificationRoutes(ctx));
   if (config.env !== 'production') await app.register(devRoutes(ctx));
 
   await registerWebApp(app, config.webDistDir);
+  const jobs = overrides.jobs ? await startJobs(ctx, database, app.log) : undefined;
   app.addHook('onClose', async () => {
+    await jobs?.stop();
     await database.close();
   });
   return app;
 }
 
-export function createContext({ config, secrets, database, clock = systemClock, sms, identity }: AppDependencies): AppContext {
+export function createContext({ config, secrets, database, clock = offsetClock(config.clockOffsetDays), sms, identity }: AppDependencies): AppContext {
   const cipher = new FieldCipher(secrets.fieldKey);
   const adapters = createAdapters(config, database.db, cipher, clock);
   return { config, db: database.db, cipher, clock, sms: sms ?? adapters.sms, identity: identity ?? adapters.identity, storage: new DiskFileStorage(path.join(config.dataDir, 'files'), cipher) };

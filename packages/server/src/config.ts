@@ -44,6 +44,10 @@ export const configSchema = z.object({
   SMS_GATEWAY_KEY: hexKey(32).optional(),
   /** Per-attempt timeout for outside services, in milliseconds. */
   OUTSIDE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
+  /** Background jobs (the daily overdue sweep): on by default; off for a second instance on the same database. */
+  JOBS: z.enum(['on', 'off']).default('on'),
+  /** Travels the server's clock by whole days, for demonstrations and browser tests; refused in production. */
+  CLOCK_OFFSET_DAYS: z.coerce.number().int().min(-3650).max(3650).optional(),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -69,6 +73,8 @@ export interface Config {
   identityVerifier: { kind: 'registry' } | { kind: 'http'; url: string; keyHex: string };
   sms: { kind: 'outbox' } | { kind: 'http'; url: string; keyHex: string };
   outsideTimeoutMs: number;
+  jobs: boolean;
+  clockOffsetDays: number;
 }
 
 export class ConfigError extends Error {
@@ -92,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       throw new ConfigError(missing.map((name) => `${name}: required in production (generate one with: openssl rand -hex 32)`));
     }
   }
+  if (c.NODE_ENV === 'production' && c.CLOCK_OFFSET_DAYS) throw new ConfigError(['CLOCK_OFFSET_DAYS: not allowed in production']);
   const adapterProblems: string[] = [];
   const httpAdapter = (kind: string, urlName: 'IDENTITY_VERIFIER_URL' | 'SMS_GATEWAY_URL', keyName: 'IDENTITY_VERIFIER_KEY' | 'SMS_GATEWAY_KEY') => {
     const url = c[urlName];
@@ -120,5 +127,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     identityVerifier,
     sms,
     outsideTimeoutMs: c.OUTSIDE_TIMEOUT_MS,
+    jobs: c.JOBS === 'on',
+    clockOffsetDays: c.CLOCK_OFFSET_DAYS ?? 0,
   };
 }

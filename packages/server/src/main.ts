@@ -29,7 +29,7 @@ async function main() {
         console.warn(`[yunzheng] Demo data loaded (development only): authorities, demo residents, staff accounts admin/shenji/shouli/shenhe/zhizheng with password ${DEMO_STAFF_PASSWORD}. See README.`);
       }
     }
-    const app = await buildApp({ config, secrets, database });
+    const app = await buildApp({ config, secrets, database, jobs: config.jobs });
 
     let stopping = false;
     const stop = async (signal: string) => {

@@ -120,11 +120,11 @@ export const TRANSITIONS: Readonly<Partial<Record<ApplicationStatus, Partial<Rec
     COMPLETE: { to: 'COMPLETED', by: 'PRODUCER', services: ['CANCEL'] },
   },
   PRODUCING: {
-    READY_FOR_PICKUP: { to: 'AWAITING_PICKUP', by: 'PRODUCER' },
-    MAIL: { to: 'MAILED', by: 'PRODUCER' },
+    READY_FOR_PICKUP: { to: 'AWAITING_PICKUP', by: 'PRODUCER', services: PRODUCED },
+    MAIL: { to: 'MAILED', by: 'PRODUCER', services: PRODUCED },
   },
-  AWAITING_PICKUP: { COLLECT: { to: 'COMPLETED', by: 'PRODUCER' } },
-  MAILED: { COMPLETE: { to: 'COMPLETED', by: 'PRODUCER' } },
+  AWAITING_PICKUP: { COLLECT: { to: 'COMPLETED', by: 'PRODUCER', services: PRODUCED } },
+  MAILED: { COMPLETE: { to: 'COMPLETED', by: 'PRODUCER', services: PRODUCED } },
   COMPLETED: { EVALUATE: { to: 'UNCHANGED', by: 'CITIZEN' } },
   RATED: { EVALUATE: { to: 'UNCHANGED', by: 'CITIZEN' } },
 };

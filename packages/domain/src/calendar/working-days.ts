@@ -15,8 +15,9 @@ function yearOf(date: LocalDate, calendar: Readonly<Record<number, OfficialYear>
   return calendar[Number(date.slice(0, 4))];
 }
 
+/** True when the year's State Council notice is in the data (a provisional year has the statutory days only). */
 export function hasOfficialCalendar(year: number, calendar = OFFICIAL_CALENDAR): boolean {
-  return calendar[year] !== undefined;
+  return calendar[year] !== undefined && !calendar[year].provisional;
 }
 
 export function isWorkingDay(date: LocalDate, calendar = OFFICIAL_CALENDAR): boolean {

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type LocalDate } from '../shared/local-date';
+import { addDays, addYears, daysBetween, type LocalDate } from '../shared/local-date';
 
 /**
  * Validity of one category of a 从业资格证 (domain.md §3, §12.4): 6 years; 换发 from 30 days before expiry until
@@ -69,4 +69,17 @@ export function nextStepHint(status: RecordedStatus, validTo: LocalDate, today: 
     case 'VOID':
       return '该证件已作废（已补发或换发新证）';
   }
+}
+
+/**
+ * 换发 (domain.md §12.2): the new card is valid 6 years, counted from its issue date or from the old expiry — which
+ * one is NOT CONFIRMED, so it is a setting (default: the issue date, as printed cards read 发证日期 + 6 年).
+ */
+export const RENEWAL_BASES = ['ISSUE_DATE', 'OLD_EXPIRY'] as const;
+export type RenewalBasis = (typeof RENEWAL_BASES)[number];
+
+export function renewedValidity(issueDate: LocalDate, oldValidTo: LocalDate, basis: RenewalBasis = 'ISSUE_DATE', years: number = CERTIFICATE_RULES.validityYears): { issueDate: LocalDate; validTo: LocalDate } {
+  // Renewed early (before expiry) from the old expiry, the holder keeps the days they had left.
+  const from = basis === 'OLD_EXPIRY' && oldValidTo > issueDate ? oldValidTo : issueDate;
+  return { issueDate, validTo: addYears(from, years) };
 }

@@ -4,3 +4,8 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/** The system clock moved by whole days (CLOCK_OFFSET_DAYS, never in production). */
+export function offsetClock(days: number): Clock {
+  return days === 0 ? systemClock : { now: () => new Date(Date.now() + days * 86_400_000) };
+}

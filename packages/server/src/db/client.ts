@@ -16,6 +16,8 @@ export interface Database {
   db: Db;
   /** Runs the committed migrations; safe to call on every start. */
   migrate(): Promise<void>;
+  /** Raw SQL for libraries that bring their own queries (pg-boss): parameterised, or several statements without. */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,12 @@ export function wrapPglite(client: PGlite): Database {
     kind: 'pglite',
     db: db as unknown as Db,
     migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    // PGlite's extended protocol takes one statement; pg-boss's parameterless scripts hold several, so they go to exec().
+    executeSql: async (text, values) => {
+      if (values && values.length > 0) return client.query(text, values);
+      const results = await client.exec(text);
+      return { rows: results.at(-1)?.rows ?? [] };
+    },
     // Closing twice (a health check after a failure, then shutdown) must not throw.
     close: async () => {
       if (!client.closed) await client.close();
@@ -51,6 +59,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     kind: 'postgres',
     db: db as unknown as Db,
     migrate: () => migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    executeSql: (text, values) => pool.query(text, values),
     close: async () => {
       if (!pool.ended) await pool.end();
     },

@@ -1,4 +1,4 @@
-import { bigint, bigserial, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * The database schema (drizzle). Migrations in ../../drizzle are generated from it with `npm run db:generate`;
@@ -175,6 +175,9 @@ export const certificates = pgTable(
     employerName: text('employer_name'),
     employerUscc: text('employer_uscc'),
     archiveNo: text('archive_no'),
+    /** Personal information a 信息变更 updates (encrypted: a phone number and a home address are PII). */
+    contactMobileEnc: text('contact_mobile_enc'),
+    addressEnc: text('address_enc'),
     status: text('status', { enum: ['VALID', 'CANCELLED', 'REVOKED', 'VOID'] }).notNull().default('VALID'),
     boundCitizenId: uuid('bound_citizen_id').references(() => citizens.id),
     boundAt: timestamp('bound_at', { withTimezone: true }),
@@ -196,8 +199,31 @@ export const certificateCategories = pgTable(
     issueDate: date('issue_date').notNull(),
     validTo: date('valid_to').notNull(),
     status: text('status', { enum: ['VALID', 'CANCELLED', 'REVOKED', 'VOID'] }).notNull().default('VALID'),
+    cancelledReason: text('cancelled_reason'),
   },
   (t) => [primaryKey({ columns: [t.certificateId, t.code] })],
+);
+
+/**
+ * Physical cards printed for a certificate (domain.md §3: the cover's 10-digit print serial). 补发/换发/变更 void the
+ * card in hand and issue a new one; the 证号 stays. A certificate imported from before Yunzheng has no card row until
+ * its first replacement, which records the old card as voided without a serial.
+ */
+export const certificateCards = pgTable(
+  'certificate_cards',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    certificateId: uuid('certificate_id')
+      .notNull()
+      .references(() => certificates.id),
+    serialNo: text('serial_no').unique(),
+    issuedOn: date('issued_on'),
+    status: text('status', { enum: ['VALID', 'VOID'] }).notNull(),
+    voidReason: text('void_reason'),
+    applicationId: uuid('application_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('certificate_cards_certificate').on(t.certificateId)],
 );
 
 /** Integrity points (计分) of a driver's category, with the decision they come from. */
@@ -216,6 +242,10 @@ export const pointRecords = pgTable(
     source: text('source').notNull(),
     status: text('status', { enum: ['VALID', 'REVOKED'] }).notNull().default('VALID'),
     revokedReason: text('revoked_reason'),
+    /** Staff who recorded or revoked it (imported records have neither). */
+    createdBy: uuid('created_by'),
+    revokedBy: uuid('revoked_by'),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('point_records_certificate').on(t.certificateId, t.categoryCode)],
@@ -239,6 +269,12 @@ export const assessmentResults = pgTable(
     authorityCode: text('authority_code')
       .notNull()
       .references(() => authorities.code),
+    /** Set when graded through an application (评级), with the rule table's suggestion and the reason for a change. */
+    applicationId: uuid('application_id'),
+    suggestedGrade: text('suggested_grade'),
+    gradeReason: text('grade_reason'),
+    gradedBy: uuid('graded_by'),
+    continuingEducationRequired: boolean('continuing_education_required').notNull().default(false),
   },
   (t) => [uniqueIndex('assessment_results_cycle').on(t.certificateId, t.categoryCode, t.cycleNo)],
 );
@@ -323,10 +359,26 @@ export const applications = pgTable(
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     legalDeadline: date('legal_deadline'),
     promisedDeadline: date('promised_deadline'),
+    /** The deadline the authority's queues watch: acceptance (5 working days) before 受理, the promise after. */
+    dueDate: date('due_date'),
+    /** The applicant's reply deadline for a 补正 request. */
+    correctionDeadline: date('correction_deadline'),
+    /** Set by the daily job the first time the case is found past its due date. */
+    overdueFlaggedAt: timestamp('overdue_flagged_at', { withTimezone: true }),
+    /** The case worker who has claimed (认领) the case; only they act on it until they release it. */
+    claimedBy: uuid('claimed_by'),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    /** Outcomes for the applicant: tracking number and courier, new card serial, grade. */
+    result: jsonb('result').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('applications_citizen').on(t.citizenId), index('applications_certificate').on(t.certificateId, t.service)],
+  (t) => [
+    index('applications_citizen').on(t.citizenId),
+    index('applications_certificate').on(t.certificateId, t.service),
+    index('applications_queue').on(t.handlingAuthorityCode, t.status),
+  ],
 );
 
 /** The action log of an application: who did what, when, with which opinion. Append-only. */
@@ -369,4 +421,80 @@ export const applicationMaterials = pgTable(
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('application_materials_application').on(t.applicationId)],
+);
+
+/** 站内信: the applicant's messages about their cases, with read state. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Insertion order: several messages can share an instant (one transaction), the list must still be ordered. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    citizenId: uuid('citizen_id')
+      .notNull()
+      .references(() => citizens.id),
+    applicationId: uuid('application_id'),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [index('notifications_citizen').on(t.citizenId, t.seq)],
+);
+
+/** 档案转出: after a 服务单位变更 to another authority, the old one sends the archive within 30 days. */
+export const archiveTransfers = pgTable(
+  'archive_transfers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id').notNull(),
+    certificateId: uuid('certificate_id')
+      .notNull()
+      .references(() => certificates.id),
+    fromAuthorityCode: text('from_authority_code')
+      .notNull()
+      .references(() => authorities.code),
+    toAuthorityCode: text('to_authority_code')
+      .notNull()
+      .references(() => authorities.code),
+    dueDate: date('due_date').notNull(),
+    status: text('status', { enum: ['OPEN', 'DONE'] }).notNull().default('OPEN'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    completedBy: uuid('completed_by'),
+  },
+  (t) => [index('archive_transfers_from').on(t.fromAuthorityCode, t.status)],
+);
+
+/** Per-authority settings of a service: its promised working days (承诺时限). */
+export const authorityServiceSettings = pgTable(
+  'authority_service_settings',
+  {
+    authorityCode: text('authority_code')
+      .notNull()
+      .references(() => authorities.code),
+    service: text('service').notNull(),
+    promisedDays: integer('promised_days').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [primaryKey({ columns: [t.authorityCode, t.service] })],
+);
+
+/**
+ * Published 业务须知 texts after the built-in one: each edit is a new version; an application keeps the version its
+ * applicant agreed to, so earlier agreements never change.
+ */
+export const noticeVersions = pgTable(
+  'notice_versions',
+  {
+    service: text('service').notNull(),
+    /** '' for services without variants. */
+    variant: text('variant').notNull().default(''),
+    version: text('version').notNull(),
+    notice: jsonb('notice').$type<{ title: string; version: string; sections: { heading: string; lines: string[] }[] }>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [primaryKey({ columns: [t.service, t.variant, t.version] })],
 );

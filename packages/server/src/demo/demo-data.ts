@@ -59,7 +59,18 @@ export const DEMO_STAFF_PASSWORD = 'Yunzheng#Demo2026';
 export const DEMO_STAFF: { username: string; name: string; authorityCode: string; roles: StaffRole[] }[] = [
   { username: 'admin', name: '系统管理员', authorityCode: '330000', roles: ['ADMIN'] },
   { username: 'shenji', name: '审计员', authorityCode: '330000', roles: ['AUDITOR'] },
-  { username: 'shouli', name: '孙受理', authorityCode: '330100', roles: ['INTAKE'] },
-  { username: 'shenhe', name: '钱审核', authorityCode: '330100', roles: ['REVIEWER'] },
-  { username: 'zhizheng', name: '郑制证', authorityCode: '330100', roles: ['PRODUCER'] },
+  // 余杭区 (李秀英, 赵丽娟) has a clerk per duty and its own administrator, to show claims, 转办 and settings.
+  { username: 'shouli', name: '孙受理', authorityCode: '330110', roles: ['INTAKE'] },
+  { username: 'shenhe', name: '钱审核', authorityCode: '330110', roles: ['REVIEWER'] },
+  { username: 'zhizheng', name: '郑制证', authorityCode: '330110', roles: ['PRODUCER'] },
+  { username: 'yuhang', name: '余杭管理员', authorityCode: '330110', roles: ['ADMIN'] },
+  // Every other authority that handles demo cases has one clerk holding the three case roles, as small offices do.
+  { username: 'xihu', name: '西湖办事员', authorityCode: '330106', roles: ['INTAKE', 'REVIEWER', 'PRODUCER'] },
+  { username: 'hangzhou', name: '杭州办事员', authorityCode: '330100', roles: ['INTAKE', 'REVIEWER', 'PRODUCER'] },
+  { username: 'ningbo', name: '宁波办事员', authorityCode: '330200', roles: ['INTAKE', 'REVIEWER', 'PRODUCER'] },
+  { username: 'yinzhou', name: '鄞州办事员', authorityCode: '330212', roles: ['INTAKE', 'REVIEWER', 'PRODUCER'] },
+  { username: 'cixi', name: '慈溪办事员', authorityCode: '330282', roles: ['INTAKE', 'REVIEWER', 'PRODUCER'] },
 ];
+
+/** The demo clerk who takes every step of a case handled by this authority (余杭区 splits them: see above). */
+export const DEMO_ALL_ROUND_CLERK: Record<string, string> = { '330106': 'xihu', '330100': 'hangzhou', '330200': 'ningbo', '330212': 'yinzhou', '330282': 'cixi' };

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
-import { NOTICE_VERSION } from '@yunzheng/domain';
 import type { TestApp } from './app';
 import type { TestClient } from './client';
 import { boundCitizen } from './accounts';
@@ -28,17 +27,32 @@ export function submitWithKey(t: TestApp, client: TestClient, id: string, key: s
   return t.app.inject({ method: 'POST', url: `/api/applications/${id}/submit`, headers: { 'idempotency-key': key, cookie: cookieHeader(client) }, remoteAddress: client.ip });
 }
 
-/** A submitted 换发 (window collection) of a demo resident whose certificate is in the renewal window. */
-export async function submittedRenewal(t: TestApp, residentIndex: number) {
-  const { client, cert } = await boundCitizen(t, residentIndex);
-  const draft = (await client.post('/api/applications', { service: 'RENEW', noticeVersion: NOTICE_VERSION })).json();
-  const category = (await client.request('PUT', `/api/applications/${draft.id}/certificate`, { certificateId: cert.id, categoryCodes: ['PASSENGER_DRIVER'] })).json();
-  assert.equal(category.certificate.id, cert.id);
-  assert.equal((await client.request('PUT', `/api/applications/${draft.id}/personal`, { collectionMethod: 'PICKUP', serviceFields: {} })).statusCode, 200);
-  await uploadMaterial(t, client, draft.id, 'PHOTO_2INCH', { name: 'me.jpg', bytes: await portraitPhoto(), type: 'image/jpeg' });
-  await uploadMaterial(t, client, draft.id, 'DRIVING_LICENCE', { name: 'licence.jpg', bytes: await scanImage(), type: 'image/jpeg' });
-  await uploadMaterial(t, client, draft.id, 'QUAL_CERT_SCAN', { name: 'card.jpg', bytes: await scanImage(), type: 'image/jpeg' });
+export interface ApplicationPlan {
+  service: string;
+  variant?: string;
+  categoryCodes: string[];
+  personal: Record<string, unknown>;
+}
+
+/** Runs 在线办理 through the API for a bound demo resident: notice, 证照信息, 个人信息, every required material, 确认提交. */
+export async function submittedApplication(t: TestApp, residentIndex: number, plan: ApplicationPlan, bound?: Awaited<ReturnType<typeof boundCitizen>>) {
+  const { client, cert } = bound ?? (await boundCitizen(t, residentIndex));
+  const notice = (await client.get(`/api/services/${plan.service}/notice${plan.variant ? `?variant=${plan.variant}` : ''}`)).json();
+  const draft = (await client.post('/api/applications', { service: plan.service, ...(plan.variant && { variant: plan.variant }), noticeVersion: notice.version })).json();
+  const chosen = await client.request('PUT', `/api/applications/${draft.id}/certificate`, { certificateId: cert.id, categoryCodes: plan.categoryCodes });
+  assert.equal(chosen.statusCode, 200, chosen.body);
+  const personal = await client.request('PUT', `/api/applications/${draft.id}/personal`, plan.personal);
+  assert.equal(personal.statusCode, 200, personal.body);
+  for (const material of personal.json().requiredMaterials.filter((m: { required: boolean }) => m.required) as { code: string }[]) {
+    const bytes = material.code === 'PHOTO_2INCH' ? await portraitPhoto() : await scanImage();
+    assert.equal((await uploadMaterial(t, client, draft.id, material.code, { name: `${material.code}.jpg`, bytes, type: 'image/jpeg' })).statusCode, 201);
+  }
   const submitted = await submitWithKey(t, client, draft.id, `key-${draft.id}`);
   assert.equal(submitted.statusCode, 200, submitted.body);
-  return { client, application: submitted.json() as { id: string; applyNo: string } };
+  return { client, cert, application: submitted.json() as { id: string; applyNo: string; handlingAuthority: { code: string } } };
+}
+
+/** A submitted 换发 (window collection) of a demo resident whose certificate is in the renewal window. */
+export function submittedRenewal(t: TestApp, residentIndex: number) {
+  return submittedApplication(t, residentIndex, { service: 'RENEW', categoryCodes: ['PASSENGER_DRIVER'], personal: { collectionMethod: 'PICKUP', serviceFields: {} } });
 }

@@ -20,3 +20,25 @@ export async function staffSignIn(t: TestApp, username: string, password = DEMO_
   assert.equal(step2.statusCode, 200, step2.body);
   return { client, totp };
 }
+
+/** A signed-in case worker who claims (认领) a case before each action, as the back office requires. */
+export async function caseWorker(t: TestApp, username: string, secrets: Map<string, string>, password?: string) {
+  const { client } = await staffSignIn(t, username, password, secrets);
+  return {
+    client,
+    claim: (id: string) => client.post(`/api/admin/cases/${id}/claim`),
+    view: (id: string) => client.get(`/api/admin/cases/${id}`),
+    /** Claims (a no-op when already held) and acts; answers the action's response. */
+    async act(id: string, body: Record<string, unknown>) {
+      await client.post(`/api/admin/cases/${id}/claim`);
+      return client.post(`/api/admin/applications/${id}/actions`, body);
+    },
+    /** Several actions in a row, each expected to succeed. */
+    async steps(id: string, ...bodies: Record<string, unknown>[]) {
+      for (const body of bodies) {
+        const response = await this.act(id, body);
+        assert.equal(response.statusCode, 200, `${String(body.action)}: ${response.body}`);
+      }
+    },
+  };
+}

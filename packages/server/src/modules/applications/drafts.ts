@@ -6,7 +6,6 @@ import {
   checkUscc,
   findService,
   materialsFor,
-  NOTICE_VERSION,
   shanghaiDate,
   usccMessages,
   type CategoryCode,
@@ -22,6 +21,7 @@ import { appendAudit } from '../audit/audit-log';
 import { findCitizen } from '../accounts/citizens-repo';
 import { ownAddress } from '../addresses/addresses';
 import { categoriesOf } from '../certificates/registry';
+import { currentNotice } from '../services/notice-versions';
 import { assertVariant } from '../services/variant';
 import { openApplicationsOn, ownApplication, type ApplicationRow } from './application-repo';
 
@@ -48,7 +48,7 @@ async function editableDraft(ctx: AppContext, citizenId: string, id: string): Pr
 export async function startDraft(ctx: AppContext, request: FastifyRequest, citizenId: string, service: ServiceCode, variant: ChangeVariantCode | undefined, noticeVersion: string): Promise<ApplicationRow> {
   await verified(ctx, citizenId);
   assertVariant(findService(service)!, variant);
-  if (noticeVersion !== NOTICE_VERSION) throw new AppError('YZ-GEN-409', '业务须知已更新，请重新阅读后确认');
+  if (noticeVersion !== (await currentNotice(ctx.db, service, variant)).version) throw new AppError('YZ-GEN-409', '业务须知已更新，请重新阅读后确认');
   const [existing] = await ctx.db
     .select()
     .from(applications)

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MATERIAL_CODES, UPLOAD_LIMITS, type MaterialCode } from '@yunzheng/domain';
 import type { AppContext } from '../../context';
 import { applicationMaterials } from '../../db/schema';
@@ -7,7 +7,7 @@ import { inTransaction } from '../../db/transaction';
 import { AppError, notFound } from '../../http/problem';
 import { appendAudit } from '../audit/audit-log';
 import { inspectUpload } from '../files/inspect-upload';
-import { ownApplication, materialsOf } from './application-repo';
+import { ownApplication, materialsOf, type MaterialRow } from './application-repo';
 import { requiredMaterials } from './drafts';
 import { correctionRequest } from './correction';
 
@@ -70,4 +70,15 @@ export async function materialFile(ctx: AppContext, citizenId: string, id: strin
   const [row] = await ctx.db.select().from(applicationMaterials).where(and(eq(applicationMaterials.id, materialId), eq(applicationMaterials.applicationId, application.id)));
   if (!row) throw notFound('材料不存在');
   return { row, bytes: await ctx.storage.get(row.fileKey) };
+}
+
+/** Serves a stored material inline with its own type only (nosniff) and never cached. */
+export function sendMaterialFile(reply: FastifyReply, row: MaterialRow, bytes: Buffer) {
+  const extension = row.mime === 'application/pdf' ? 'pdf' : 'jpg';
+  return reply
+    .header('Content-Type', row.mime)
+    .header('Content-Disposition', `inline; filename="material.${extension}"`)
+    .header('Cache-Control', 'private, no-store')
+    .header('X-Content-Type-Options', 'nosniff')
+    .send(bytes);
 }

@@ -9,7 +9,7 @@ import { requireSession } from '../auth/sessions';
 import { ownApplication } from './application-repo';
 import { applicationView, myApplications } from './application-view';
 import { savePersonalStep, saveCertificateStep, startDraft } from './drafts';
-import { addMaterial, materialFile, removeMaterial } from './materials';
+import { addMaterial, materialFile, removeMaterial, sendMaterialFile } from './materials';
 import { submitApplication, withdrawApplication } from './submission';
 import { resubmitAfterCorrection } from './correction';
 import { evaluateApplication } from './evaluation';
@@ -102,13 +102,7 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get('/api/applications/:id/materials/:materialId/file', { schema: { tags: ['applications'], summary: '查看申请材料文件（本人）', params: materialParams } }, async (request, reply) => {
       const { row, bytes } = await materialFile(ctx, await citizen(request), request.params.id, request.params.materialId);
-      const extension = row.mime === 'application/pdf' ? 'pdf' : 'jpg';
-      return reply
-        .header('Content-Type', row.mime)
-        .header('Content-Disposition', `inline; filename="material.${extension}"`)
-        .header('Cache-Control', 'private, no-store')
-        .header('X-Content-Type-Options', 'nosniff')
-        .send(bytes);
+      return sendMaterialFile(reply, row, bytes);
     });
 
     app.post(

@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
-import { DEFAULT_PROMISED_DAYS, nextStatus, shanghaiDate, type ApplicationStatus, type ServiceCode } from '@yunzheng/domain';
+import { nextStatus, shanghaiDate, type ApplicationStatus, type ServiceCode } from '@yunzheng/domain';
 import type { AppContext } from '../../context';
 import { AppError } from '../../http/problem';
 import { ownAddress } from '../addresses/addresses';
 import { materialsOf, ownApplication, type ApplicationRow } from './application-repo';
 import { authorities } from '../../db/schema';
 import { recordTransition } from './record-transition';
+import { promisedDaysFor } from '../casework/service-settings';
 import { checkCategories, requiredMaterials, verified } from './drafts';
 
 /**
@@ -37,6 +38,7 @@ export async function submitApplication(ctx: AppContext, request: FastifyRequest
   const sequence = await ctx.db.execute(sql`select nextval('application_no_seq')::text as n`);
   const n = (sequence as unknown as { rows: { n: string }[] }).rows[0]!.n;
   const snapshot = address && { recipientName: address.recipientName, mobile: address.mobile, regionNames: address.regionNames, detail: address.detail, postcode: address.postcode };
+  const handlingAuthorityCode = await handlingAuthority(ctx, draft, cert.issuingAuthorityCode);
   return recordTransition(ctx, draft, {
     action: 'SUBMIT',
     from: draft.status as ApplicationStatus,
@@ -47,8 +49,8 @@ export async function submitApplication(ctx: AppContext, request: FastifyRequest
     set: {
       applyNo: `${shanghaiDate(now).replaceAll('-', '')}${n.padStart(6, '0')}`,
       submittedAt: now,
-      handlingAuthorityCode: await handlingAuthority(ctx, draft, cert.issuingAuthorityCode),
-      promisedDays: DEFAULT_PROMISED_DAYS[service],
+      handlingAuthorityCode,
+      promisedDays: await promisedDaysFor(ctx.db, handlingAuthorityCode, service),
       mailingAddressSnapshotEnc: snapshot ? ctx.cipher.encrypt(JSON.stringify(snapshot)) : null,
     },
   });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { CHANGE_VARIANT_CODES, findService, noticeFor, SERVICE_CODES } from '@yunzheng/domain';
+import { CHANGE_VARIANT_CODES, SERVICE_CODES } from '@yunzheng/domain';
 import type { AppContext } from '../../context';
 import { requireSession } from '../auth/sessions';
 import { serviceEligibility } from './service-eligibility';
-import { assertVariant } from './variant';
+import { noticeSchema, requestedNotice } from './notice-versions';
 
 const serviceQuery = {
   params: z.object({ code: z.enum(SERVICE_CODES, { error: '没有这项服务' }) }),
@@ -21,13 +21,10 @@ export function serviceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['services'],
           summary: '业务须知',
           ...serviceQuery,
-          response: { 200: z.object({ title: z.string(), version: z.string(), sections: z.array(z.object({ heading: z.string(), lines: z.array(z.string()) })) }) },
+          response: { 200: noticeSchema },
         },
       },
-      async (request) => {
-        assertVariant(findService(request.params.code)!, request.query.variant);
-        return noticeFor(request.params.code, request.query.variant);
-      },
+      async (request) => requestedNotice(ctx.db, request.params.code, request.query.variant),
     );
 
     app.get(
