@@ -25,6 +25,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   identity?: IdentityVerifier;
   sms?: SmsSender;
+  /** Start the background jobs (pg-boss) as main.ts does. */
+  jobs?: boolean;
 }
 
 /** The real application on a fresh test database, with test secrets and quiet logs. */
@@ -35,7 +37,7 @@ export async function createTestApp(kind: DatabaseKind, options: TestAppOptions 
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'yz-api-')), ...env });
   const secrets = { sessionSecret: randomBytes(32).toString('hex'), fieldKey: randomBytes(32).toString('hex') };
   const overrides = { clock, ...(options.identity && { identity: options.identity }), ...(options.sms && { sms: options.sms }) };
-  const app = await buildApp({ config, secrets, database, ...overrides });
+  const app = await buildApp({ config, secrets, database, ...overrides, jobs: options.jobs ?? false });
   return {
     app,
     database,
