@@ -7,14 +7,23 @@ import { SiteHeader } from '../shared/SiteHeader';
 import { useStaffSession, type StaffSummary } from '../shared/session';
 import { useSessionActions } from '../shared/useSessionActions';
 import { AuditPage } from './AuditPage';
-import { HomePage } from './HomePage';
+import { DashboardPage } from './DashboardPage';
+import { CasesPage } from './cases/CasesPage';
+import { CasePage } from './cases/CasePage';
+import { ArchiveTransfersPage } from './ArchiveTransfersPage';
+import { SettingsPage } from './SettingsPage';
 import { OwnPasswordPage } from './OwnPasswordPage';
 import { SignInPage } from './SignInPage';
 import { StaffPage } from './StaffPage';
 
+const CASE_WORKERS = ['INTAKE', 'REVIEWER', 'PRODUCER', 'ADMIN'];
+const worksCases = (staff: StaffSummary) => staff.roles.some((r) => CASE_WORKERS.includes(r));
+
 function menuFor(staff: StaffSummary) {
   return [
     { key: '/admin/home', label: '工作台' },
+    ...(worksCases(staff) ? [{ key: '/admin/cases', label: '办件' }, { key: '/admin/archive-transfers', label: '档案转出' }] : []),
+    ...(staff.roles.includes('ADMIN') ? [{ key: '/admin/settings', label: '事项设置' }] : []),
     ...(staff.roles.includes('ADMIN') ? [{ key: '/admin/staff', label: '工作人员管理' }] : []),
     ...(staff.roles.includes('AUDITOR') ? [{ key: '/admin/audit', label: '审计日志' }] : []),
     { key: '/admin/password', label: '修改密码' },
@@ -32,7 +41,7 @@ function SignedIn() {
   return (
     <Layout style={{ background: 'transparent' }}>
       <Layout.Sider width={200} breakpoint="md" collapsedWidth={0} theme="light" style={{ background: '#fff', borderRadius: 8 }}>
-        <Menu mode="inline" selectedKeys={[location.pathname]} items={menuFor(staff)} onClick={({ key }) => void navigate(key)} style={{ borderInlineEnd: 0 }} />
+        <Menu mode="inline" selectedKeys={[location.pathname.startsWith('/admin/cases') ? '/admin/cases' : location.pathname]} items={menuFor(staff)} onClick={({ key }) => void navigate(key)} style={{ borderInlineEnd: 0 }} />
       </Layout.Sider>
       <Layout.Content style={{ paddingLeft: 16, minWidth: 0 }}>
         <Space style={{ width: '100%', justifyContent: 'flex-end', marginBottom: 12 }} wrap>
@@ -42,7 +51,11 @@ function SignedIn() {
           <Button onClick={() => void logout()}>退出</Button>
         </Space>
         <Routes>
-          <Route path="home" element={<HomePage staff={staff} />} />
+          <Route path="home" element={<DashboardPage staff={staff} />} />
+          <Route path="cases" element={worksCases(staff) ? <CasesPage /> : <NotFoundPage />} />
+          <Route path="cases/:id" element={worksCases(staff) ? <CasePage staff={staff} /> : <NotFoundPage />} />
+          <Route path="archive-transfers" element={worksCases(staff) ? <ArchiveTransfersPage /> : <NotFoundPage />} />
+          <Route path="settings" element={staff.roles.includes('ADMIN') ? <SettingsPage staff={staff} /> : <NotFoundPage />} />
           <Route path="staff" element={staff.roles.includes('ADMIN') ? <StaffPage /> : <NotFoundPage />} />
           <Route path="audit" element={staff.roles.includes('AUDITOR') ? <AuditPage /> : <NotFoundPage />} />
           <Route path="password" element={<OwnPasswordPage />} />

@@ -1,4 +1,4 @@
-import { App, Button, Card, Descriptions, Form, Input, Popconfirm, Space, Table, Tabs, Typography } from 'antd';
+import { App, Badge, Button, Card, Descriptions, Form, Input, Popconfirm, Space, Table, Tabs, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { api } from '../shared/api';
@@ -6,6 +6,7 @@ import { ErrorSummary } from '../shared/ErrorSummary';
 import { LoadError, Loading } from '../shared/page-state';
 import { MobileAndCodeFields } from '../shared/AccountFields';
 import { ChangePasswordForm } from '../shared/ChangePasswordForm';
+import { MessagesTab, useUnreadCount } from './MessagesTab';
 import { MyCertificatesTab } from './MyCertificatesTab';
 import { useCitizenSession } from '../shared/session';
 import { useFormSubmit } from '../shared/useFormSubmit';
@@ -141,12 +142,18 @@ function SessionsTab() {
 const TABS = [
   { key: 'profile', label: '个人信息', children: <ProfileTab /> },
   { key: 'certificates', label: '我的证件', children: <MyCertificatesTab /> },
+  { key: 'messages', label: <MessagesLabel />, children: <MessagesTab /> },
   { key: 'password', label: '修改密码', children: <ChangePasswordForm endpoint="/api/me/password" audience="citizen" /> },
   { key: 'mobile', label: '更换手机号', children: <MobileTab /> },
   { key: 'sessions', label: '登录设备', children: <SessionsTab /> },
 ];
 
-/** 个人空间: profile (masked), 我的证件, password, mobile number, signed-in devices. */
+function MessagesLabel() {
+  const unread = useUnreadCount(true);
+  return <Badge count={unread.data?.unread ?? 0} size="small" offset={[8, -2]} color="#a8071a">站内信</Badge>;
+}
+
+/** 个人空间: profile (masked), 我的证件, 站内信, password, mobile number, signed-in devices. */
 export function PersonalSpacePage() {
   const session = useCitizenSession();
   const { tab = 'profile' } = useParams();

@@ -1,4 +1,5 @@
-import { Button, Space } from 'antd';
+import { Badge, Button, Space } from 'antd';
+import { useUnreadCount } from './MessagesTab';
 import { Route, Routes } from 'react-router';
 import { LinkButton } from '../shared/LinkButton';
 import { NotFoundPage } from '../shared/page-state';
@@ -22,6 +23,8 @@ import { RegisterPage } from './RegisterPage';
 function AccountNav() {
   const session = useCitizenSession();
   const { logout, extend, expired } = useSessionActions('citizen');
+  const unread = useUnreadCount(!!session.data?.authenticated);
+  const label = `个人空间${session.data?.citizen?.name ? `（${session.data.citizen.name}）` : ''}`;
 
   if (!session.data?.authenticated) {
     return (
@@ -38,9 +41,11 @@ function AccountNav() {
       <LinkButton to="/applications" ghost>
         我的办件
       </LinkButton>
-      <LinkButton to="/me" ghost>
-        个人空间{session.data.citizen?.name ? `（${session.data.citizen.name}）` : ''}
-      </LinkButton>
+      <Badge count={unread.data?.unread ?? 0} size="small" color="#a8071a" title={`${unread.data?.unread ?? 0}条未读消息`}>
+        <LinkButton to={unread.data?.unread ? '/me/messages' : '/me'} ghost aria-label={`${label}${unread.data?.unread ? `，${unread.data.unread}条未读消息` : ''}`}>
+          {label}
+        </LinkButton>
+      </Badge>
       <Button onClick={() => void logout()}>退出</Button>
       <SessionTimeoutWarning times={session.data} onExtend={extend} onExpired={expired} onLogout={() => void logout()} />
     </Space>

@@ -8,6 +8,8 @@ import { requiredMaterials } from './drafts';
 import { correctionRequest } from './correction';
 import { evaluationOf } from './evaluation';
 
+const APPLICANT_RESULT_FIELDS = ['courier', 'trackingNo', 'grade', 'totalPoints', 'cycleStart', 'cycleEnd', 'continuingEducationRequired', 'cardSerialNo'];
+
 /** What the applicant sees of their own application (我的办件 detail), staff names never included. */
 export async function applicationView(ctx: AppContext, row: ApplicationRow) {
   const service = findService(row.service)!;
@@ -65,6 +67,9 @@ export async function applicationView(ctx: AppContext, row: ApplicationRow) {
         }
       : null,
     evaluation,
+    // What the applicant needs of the outcome; registry internals (renewed dates per category) stay out.
+    result: Object.fromEntries(Object.entries(row.result).filter(([key]) => APPLICANT_RESULT_FIELDS.includes(key))),
+    completedAt: row.completedAt?.toISOString() ?? null,
     submittedAt: row.submittedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -1,4 +1,5 @@
 import { App, Button, Card, Descriptions, Empty, List, Popconfirm, Table, Timeline, Typography } from 'antd';
+import { gradeNames, type Grade } from '@yunzheng/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { api } from '../../shared/api';
@@ -106,6 +107,15 @@ export function ApplicationDetailPage() {
         ) : (
           a.promisedDays && <Descriptions.Item label="承诺时限">受理后{a.promisedDays}个工作日（法定20个工作日）</Descriptions.Item>
         )}
+        {a.result.grade && (
+          <Descriptions.Item label="考核结果">
+            {`${gradeNames[a.result.grade as Grade]}，考核周期 ${a.result.cycleStart} 至 ${a.result.cycleEnd}，累计计分 ${a.result.totalPoints} 分`}
+            {a.result.continuingEducationRequired && <div>考核等级为B级，请按规定参加继续教育。</div>}
+          </Descriptions.Item>
+        )}
+        {a.result.trackingNo && <Descriptions.Item label="邮寄单号">{`${a.result.courier ?? ''} ${a.result.trackingNo}`}</Descriptions.Item>}
+        {a.result.cardSerialNo && <Descriptions.Item label="新证件印刷编号">{a.result.cardSerialNo}</Descriptions.Item>}
+        {a.completedAt && <Descriptions.Item label="办结时间">{when(a.completedAt)}</Descriptions.Item>}
       </Descriptions>
       <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>
         申请材料

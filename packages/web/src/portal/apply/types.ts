@@ -26,6 +26,8 @@ export interface ApplicationView {
   timeline: { action: string; actionName: string; statusName: string; by: string; opinion: string | null; at: string }[];
   correction: { opinion: string | null; requestedAt: string; items: { materialCode: string; name: string; note: string }[] } | null;
   evaluation: { level: number; levelName: string; comment: string | null; at: string } | null;
+  result: { courier?: string; trackingNo?: string; grade?: string; totalPoints?: number; cycleStart?: string; cycleEnd?: string; continuingEducationRequired?: boolean; cardSerialNo?: string | null };
+  completedAt: string | null;
   submittedAt: string | null;
   createdAt: string;
   updatedAt: string;
