@@ -1,17 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { DEMO_RESIDENTS } from '../../packages/server/src/demo/demo-data';
+import { violations } from '../support/axe';
 import { signInVerifiedCitizen } from '../support/citizen';
 import { useServerAndBrowser } from '../support/server';
 
-/** WCAG 2.2 AA automated checks (standards A1): no violation on any page a person reaches. */
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
-  return result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`);
-}
 
+/** No violation on any page a person reaches; the back-office pages are checked in backoffice.test.ts. */
 describe('accessibility (axe-core, WCAG 2.2 AA) in Chromium', () => {
   const env = useServerAndBrowser();
 

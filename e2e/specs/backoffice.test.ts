@@ -7,6 +7,7 @@ import { collectPageErrors, openBrowser, screenshot } from '../support/browser';
 import { startServer, type RunningServer } from '../support/server';
 import { submitThroughApi, type Plan } from '../support/applicant';
 import { Authenticators, signInStaffPage } from '../support/staff';
+import { violations } from '../support/axe';
 
 interface Step {
   /** The action button's name, e.g. 受理. */
@@ -170,6 +171,7 @@ describe('back office (受理审核) in Chromium', () => {
         fill: async (d) => {
           await d.getByRole('checkbox', { name: '近期二寸正面免冠彩色证件照片' }).check();
           await d.getByLabel('近期二寸正面免冠彩色证件照片的补正要求').fill('请上传白底彩色证件照');
+          assert.deepEqual(await violations(await staffPage('yinzhou')), [], 'correction dialog');
         },
       },
     ], 'backoffice-correction');
@@ -188,6 +190,32 @@ describe('back office (受理审核) in Chromium', () => {
     await clerk.getByRole('link', { name: wang.applyNo }).waitFor();
     await work('yinzhou', wang.applyNo, [{ action: '不予受理', shows: '不予受理', fill: (d) => d.getByLabel('理由（必填，将告知申请人）').fill('申请人有未处理完毕的道路运输违法行为') }], 'backoffice-rejected');
     await citizenSees(wang.browser, wang.id, '不予受理', '申请不予受理');
+  });
+
+  it('has no accessibility violations on the queue, the case page, the dashboard, 事项设置, 档案转出 and 站内信', async () => {
+    const page = await staffPage('yinzhou');
+    await page.goto(`${server.url}/admin/cases?tab=DONE`);
+    await page.locator('.ant-radio-button-wrapper-checked', { hasText: '已办结' }).waitFor();
+    await page.locator('.ant-table-row').first().waitFor();
+    assert.deepEqual(await violations(page), [], 'queue');
+    await page.locator('.ant-table-row').first().getByRole('link').click();
+    await page.getByText('办理过程').waitFor();
+    assert.deepEqual(await violations(page), [], 'case page');
+    await page.goto(`${server.url}/admin/home`);
+    await page.getByText('各队列积压').waitFor();
+    assert.deepEqual(await violations(page), [], 'dashboard');
+    await page.goto(`${server.url}/admin/archive-transfers`);
+    await page.getByRole('heading', { name: '档案转出' }).waitFor();
+    assert.deepEqual(await violations(page), [], 'archive transfers');
+    const admin = await staffPage('admin');
+    await admin.getByRole('menuitem', { name: '事项设置' }).click();
+    await admin.getByText('发布新版本').waitFor();
+    await screenshot(admin, 'backoffice-settings');
+    assert.deepEqual(await violations(admin), [], 'settings');
+    const messages = citizens[0]!.pages()[0]!;
+    await messages.goto(`${server.url}/me/messages`);
+    await messages.getByText('办件已办结').first().waitFor();
+    assert.deepEqual(await violations(messages), [], '站内信');
   });
 
   it('shows a case as 已超期 once the clock has moved past its due date, and the dashboard counts it', async () => {

@@ -82,7 +82,7 @@ function Statistics({ data }: { data: Dashboard }) {
           </Typography.Title>
           <div style={{ height: 240 }} aria-hidden>
             <ResponsiveContainer>
-              <BarChart data={backlog}>
+              <BarChart data={backlog} accessibilityLayer={false}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
                 <YAxis allowDecimals={false} />
@@ -99,7 +99,7 @@ function Statistics({ data }: { data: Dashboard }) {
           </Typography.Title>
           <div style={{ height: 240 }} aria-hidden>
             <ResponsiveContainer>
-              <BarChart data={handling}>
+              <BarChart data={handling} accessibilityLayer={false}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
                 <YAxis />

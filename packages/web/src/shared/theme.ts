@@ -16,6 +16,8 @@ export const theme: ThemeConfig = {
     colorTextTertiary: 'rgba(0, 0, 0, 0.65)',
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',
     colorTextQuaternary: 'rgba(0, 0, 0, 0.62)',
+    // antd's error red (#ff4d4f) is 3.3:1 on white: refusal buttons and error texts need a darker red.
+    colorError: '#c0141f',
     fontFamily:
       '-apple-system, BlinkMacSystemFont, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", sans-serif',
   },
