@@ -5,7 +5,7 @@ import { DataDirLockedError, lockDataDir, type DataDirLock } from './lock';
 import { resolveSecrets } from './secrets';
 import { buildApp, createContext } from './app';
 import { isEmpty, seedDemo } from './demo/seed';
-import { DEMO_STAFF_PASSWORD } from './demo/demo-data';
+import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from './demo/demo-data';
 
 /**
  * `npm start`: check the configuration, lock the data directory (embedded database only), open and migrate the
@@ -26,7 +26,7 @@ async function main() {
       const ctx = createContext({ config, secrets, database });
       if (await isEmpty(ctx)) {
         await seedDemo(ctx, { withStaff: true });
-        console.warn(`[yunzheng] Demo data loaded (development only): authorities, demo residents, staff accounts admin/shenji/shouli/shenhe/zhizheng with password ${DEMO_STAFF_PASSWORD}. See README.`);
+        console.warn(`[yunzheng] Demo data loaded (development only): authorities, demo residents, staff accounts ${DEMO_STAFF.map((s) => s.username).join('/')} with password ${DEMO_STAFF_PASSWORD}. See README.`);
       }
     }
     const app = await buildApp({ config, secrets, database, jobs: config.jobs });

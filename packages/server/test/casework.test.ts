@@ -297,6 +297,13 @@ for (const kind of testDatabaseKinds()) {
       const audit = await t.ctx.db.select().from(auditLog).where(and(eq(auditLog.objectId, item.id), eq(auditLog.action, 'PII_REVEAL')));
       assert.deepEqual(audit.map((a) => a.details.field), ['idNumber']);
       assert.ok(!JSON.stringify(audit).includes(reveal.json().value), 'the audit row names the field, never the value');
+      // The auditor finds it by action, object, outcome and day.
+      const auditor = (await staffSignIn(t, 'shenji', undefined, secrets)).client;
+      const found = (await auditor.get(`/api/admin/audit?action=pii_reveal&objectId=${item.id}&outcome=SUCCESS&from=2026-11-24&to=2026-11-24`)).json();
+      assert.deepEqual(found.rows.map((r: { details: { field: string } }) => r.details.field), ['idNumber']);
+      assert.equal((await auditor.get(`/api/admin/audit?action=PII_REVEAL&objectId=${item.id}&from=2026-11-25`)).json().rows.length, 0);
+      assert.equal((await auditor.get('/api/admin/audit?from=2026-02-30')).statusCode, 422);
+      assert.equal((await intake.client.get('/api/admin/audit')).statusCode, 403);
       const file = await intake.client.get(`/api/admin/cases/${item.id}/materials/${(await intake.view(item.id)).json().materials[0].id}/file`);
       assert.deepEqual([file.statusCode, file.headers['x-content-type-options']], [200, 'nosniff']);
     });

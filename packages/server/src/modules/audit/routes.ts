@@ -1,4 +1,5 @@
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { isLocalDate } from '@yunzheng/domain';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context';
@@ -17,7 +18,17 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['audit'],
           summary: '审计日志（审计员）',
-          querystring: z.object({ before: z.coerce.number().int().positive().optional(), action: z.string().max(64).optional() }).strict(),
+          querystring: z
+            .object({
+              before: z.coerce.number().int().positive().optional(),
+              action: z.string().max(64).optional(),
+              actorId: z.string().max(64).optional(),
+              objectId: z.string().max(64).optional(),
+              outcome: z.enum(['SUCCESS', 'FAILURE'], { error: '结果应为 SUCCESS 或 FAILURE' }).optional(),
+              from: z.string().refine(isLocalDate, '起始日期格式应为YYYY-MM-DD').optional(),
+              to: z.string().refine(isLocalDate, '截止日期格式应为YYYY-MM-DD').optional(),
+            })
+            .strict(),
           response: {
             200: z.object({
               rows: z.array(
@@ -43,7 +54,14 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         await requireStaff(ctx, request, ['AUDITOR']);
         const conditions: SQL[] = [];
         if (request.query.before) conditions.push(lt(auditLog.id, request.query.before));
-        if (request.query.action) conditions.push(eq(auditLog.action, request.query.action));
+        const q = request.query;
+        if (q.action) conditions.push(eq(auditLog.action, q.action.trim().toUpperCase()));
+        if (q.actorId) conditions.push(eq(auditLog.actorId, q.actorId.trim()));
+        if (q.objectId) conditions.push(eq(auditLog.objectId, q.objectId.trim()));
+        if (q.outcome) conditions.push(eq(auditLog.outcome, q.outcome));
+        // Days are Beijing days (UTC+8, no daylight saving).
+        if (q.from) conditions.push(gte(auditLog.at, new Date(`${q.from}T00:00:00+08:00`)));
+        if (q.to) conditions.push(lt(auditLog.at, new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000)));
         const rows = await ctx.db.select().from(auditLog).where(and(...conditions)).orderBy(desc(auditLog.id)).limit(PAGE_SIZE);
         return {
           rows: rows.map(({ prevHash: _p, hash: _h, ...row }) => ({ ...row, at: row.at.toISOString() })),
