@@ -51,6 +51,9 @@ export function wrapPglite(client: PGlite): Database {
 /** A real PostgreSQL server through a connection pool. */
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server drops (restart, failover, admin termination) must not crash the process: the pool
+  // discards it and opens a new one on the next query (standards R5). Without a listener it is an uncaught error.
+  pool.on('error', (error) => console.warn(`[yunzheng] database connection lost: ${error.message}`));
   // Fail at start, not at the first request, when the server cannot be reached.
   const probe = await pool.connect();
   probe.release();
