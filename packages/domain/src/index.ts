@@ -28,3 +28,4 @@ export * from './casework/deadlines';
 export * from './casework/access';
 export * from './casework/notifications';
 export * from './casework/grading';
+export * from './documents/documents';

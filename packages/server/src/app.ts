@@ -18,6 +18,7 @@ import { createAdapters } from './adapters';
 import { offsetClock, type Clock } from './adapters/clock';
 import { FieldCipher } from './adapters/crypto/field-cipher';
 import { DiskFileStorage } from './adapters/storage/disk-file-storage';
+import { DocumentSigner } from './adapters/crypto/document-signer';
 import path from 'node:path';
 import type { IdentityVerifier } from './adapters/identity/identity-verifier';
 import type { SmsSender } from './adapters/sms/sms-sender';
@@ -33,6 +34,7 @@ import { devRoutes } from './modules/dev/routes';
 import { staffRoutes } from './modules/staff/routes';
 import { startJobs } from './jobs/jobs';
 import { notificationRoutes } from './modules/notifications/routes';
+import { documentRoutes } from './modules/documents/routes';
 
 // Schema messages that have no message of their own fall back to Chinese.
 z.config(z.locales.zhCN());
@@ -97,6 +99,7 @@ export async function buildApp({ config, secrets, database, ...overrides }: AppD
   await app.register(applicationRoutes(ctx));
   await app.register(caseworkRoutes(ctx));
   await app.register(notificationRoutes(ctx));
+  await app.register(documentRoutes(ctx));
   if (config.env !== 'production') await app.register(devRoutes(ctx));
 
   await registerWebApp(app, config.webDistDir);
@@ -111,5 +114,14 @@ export async function buildApp({ config, secrets, database, ...overrides }: AppD
 export function createContext({ config, secrets, database, clock = offsetClock(config.clockOffsetDays), sms, identity }: AppDependencies): AppContext {
   const cipher = new FieldCipher(secrets.fieldKey);
   const adapters = createAdapters(config, database.db, cipher, clock);
-  return { config, db: database.db, cipher, clock, sms: sms ?? adapters.sms, identity: identity ?? adapters.identity, storage: new DiskFileStorage(path.join(config.dataDir, 'files'), cipher) };
+  return {
+    config,
+    db: database.db,
+    cipher,
+    clock,
+    sms: sms ?? adapters.sms,
+    identity: identity ?? adapters.identity,
+    storage: new DiskFileStorage(path.join(config.dataDir, 'files'), cipher),
+    signer: new DocumentSigner(secrets.signingKey),
+  };
 }

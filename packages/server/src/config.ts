@@ -30,6 +30,8 @@ export const configSchema = z.object({
   YZ_SESSION_SECRET: hexKey(32).optional(),
   /** Master key for field encryption (SM4) and blind indexes (HMAC-SM3): 32 bytes. */
   YZ_FIELD_KEY: hexKey(32).optional(),
+  /** SM2 private key for document signatures (any 32 random bytes in hex, e.g. openssl rand -hex 32). */
+  YZ_SIGNING_KEY: hexKey(32).optional(),
   /** Where the built web app is; empty means the API runs alone. */
   WEB_DIST_DIR: z.string().optional(),
   /** Secure, __Host- session cookies; default on in production. Plain-http localhost development turns it off. */
@@ -44,6 +46,8 @@ export const configSchema = z.object({
   SMS_GATEWAY_KEY: hexKey(32).optional(),
   /** Per-attempt timeout for outside services, in milliseconds. */
   OUTSIDE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
+  /** The address citizens reach the site at, printed in the QR codes of issued documents. */
+  PUBLIC_BASE_URL: z.string().url().optional(),
   /** Background jobs (the daily overdue sweep): on by default; off for a second instance on the same database. */
   JOBS: z.enum(['on', 'off']).default('on'),
   /** Travels the server's clock by whole days, for demonstrations and browser tests; refused in production. */
@@ -55,6 +59,8 @@ export type RawConfig = z.infer<typeof configSchema>;
 export interface Secrets {
   sessionSecret: string;
   fieldKey: string;
+  /** SM2 private key (64 hex) that signs issued documents. */
+  signingKey: string;
 }
 
 export interface Config {
@@ -75,6 +81,7 @@ export interface Config {
   outsideTimeoutMs: number;
   jobs: boolean;
   clockOffsetDays: number;
+  publicBaseUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -93,7 +100,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const c = parsed.data;
   if (c.NODE_ENV === 'production') {
-    const missing = (['YZ_SESSION_SECRET', 'YZ_FIELD_KEY'] as const).filter((name) => !c[name]);
+    const missing = (['YZ_SESSION_SECRET', 'YZ_FIELD_KEY', 'YZ_SIGNING_KEY'] as const).filter((name) => !c[name]);
     if (missing.length > 0) {
       throw new ConfigError(missing.map((name) => `${name}: required in production (generate one with: openssl rand -hex 32)`));
     }
@@ -122,12 +129,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     authRateLimitPerMinute: c.AUTH_RATE_LIMIT_PER_MINUTE,
     smsRateLimitPerMinute: c.SMS_RATE_LIMIT_PER_MINUTE,
     webDistDir: c.WEB_DIST_DIR ? path.resolve(c.WEB_DIST_DIR) : undefined,
-    secrets: { sessionSecret: c.YZ_SESSION_SECRET, fieldKey: c.YZ_FIELD_KEY },
+    secrets: { sessionSecret: c.YZ_SESSION_SECRET, fieldKey: c.YZ_FIELD_KEY, signingKey: c.YZ_SIGNING_KEY },
     cookieSecure: c.COOKIE_SECURE ? c.COOKIE_SECURE === 'true' : c.NODE_ENV === 'production',
     identityVerifier,
     sms,
     outsideTimeoutMs: c.OUTSIDE_TIMEOUT_MS,
     jobs: c.JOBS === 'on',
+    publicBaseUrl: (c.PUBLIC_BASE_URL ?? `http://${c.HOST}:${c.PORT}`).replace(/\/$/, ''),
     clockOffsetDays: c.CLOCK_OFFSET_DAYS ?? 0,
   };
 }

@@ -5,6 +5,7 @@ import type { FieldCipher } from './adapters/crypto/field-cipher';
 import type { IdentityVerifier } from './adapters/identity/identity-verifier';
 import type { SmsSender } from './adapters/sms/sms-sender';
 import type { FileStorage } from './adapters/storage/file-storage';
+import type { DocumentSigner } from './adapters/crypto/document-signer';
 
 /** What every service function gets: the database and the adapters chosen by configuration. */
 export interface AppContext {
@@ -15,4 +16,5 @@ export interface AppContext {
   sms: SmsSender;
   identity: IdentityVerifier;
   storage: FileStorage;
+  signer: DocumentSigner;
 }

@@ -11,8 +11,8 @@ const SECRETS_FILE = 'dev-secrets.json';
  * gets here without both secrets (loadConfig refuses to start).
  */
 export function resolveSecrets(config: Config, warn: (message: string) => void): Secrets {
-  const { sessionSecret, fieldKey } = config.secrets;
-  if (sessionSecret && fieldKey) return { sessionSecret, fieldKey };
+  const { sessionSecret, fieldKey, signingKey } = config.secrets;
+  if (sessionSecret && fieldKey && signingKey) return { sessionSecret, fieldKey, signingKey };
   if (config.env === 'production') throw new Error('production secrets missing');
 
   const file = path.join(config.dataDir, SECRETS_FILE);
@@ -21,11 +21,12 @@ export function resolveSecrets(config: Config, warn: (message: string) => void):
   const secrets: Secrets = {
     sessionSecret: sessionSecret ?? stored.sessionSecret ?? randomBytes(32).toString('hex'),
     fieldKey: fieldKey ?? stored.fieldKey ?? randomBytes(32).toString('hex'),
+    signingKey: signingKey ?? stored.signingKey ?? randomBytes(32).toString('hex'),
   };
-  if (stored.sessionSecret !== secrets.sessionSecret || stored.fieldKey !== secrets.fieldKey) {
+  if (stored.sessionSecret !== secrets.sessionSecret || stored.fieldKey !== secrets.fieldKey || stored.signingKey !== secrets.signingKey) {
     fs.mkdirSync(config.dataDir, { recursive: true });
     fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
-    warn(`Development secrets written to ${file}. Set YZ_SESSION_SECRET and YZ_FIELD_KEY for production.`);
+    warn(`Development secrets written to ${file}. Set YZ_SESSION_SECRET, YZ_FIELD_KEY and YZ_SIGNING_KEY for production.`);
   }
   return secrets;
 }

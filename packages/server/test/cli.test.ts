@@ -11,7 +11,7 @@ const ROOT = path.resolve(import.meta.dirname, '../../..');
 function cli(dataDir: string, ...args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'packages/server/src/cli/index.ts', ...args], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir, YZ_SESSION_SECRET: 'ab'.repeat(32), YZ_FIELD_KEY: 'cd'.repeat(32), DATABASE_URL: '' },
+    env: { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir, YZ_SESSION_SECRET: 'ab'.repeat(32), YZ_FIELD_KEY: 'cd'.repeat(32), YZ_SIGNING_KEY: 'ef'.repeat(32), DATABASE_URL: '' },
     encoding: 'utf8',
     timeout: 60_000,
   });

@@ -40,8 +40,9 @@ describe('configuration', () => {
   it('treats an empty variable as unset', () => assert.equal(loadConfig({ DATABASE_URL: '' }).databaseUrl, undefined));
   it('refuses production without real secrets', () => {
     const found = problems({ NODE_ENV: 'production' });
-    assert.deepEqual(found.map((p) => p.split(':')[0]), ['YZ_SESSION_SECRET', 'YZ_FIELD_KEY']);
-    assert.deepEqual(problems({ NODE_ENV: 'production', YZ_SESSION_SECRET: KEY, YZ_FIELD_KEY: KEY }), []);
+    assert.deepEqual(found.map((p) => p.split(':')[0]), ['YZ_SESSION_SECRET', 'YZ_FIELD_KEY', 'YZ_SIGNING_KEY']);
+    assert.deepEqual(problems({ NODE_ENV: 'production', YZ_SESSION_SECRET: KEY, YZ_FIELD_KEY: KEY, YZ_SIGNING_KEY: KEY }), []);
+    assert.match(problems({ NODE_ENV: 'production', YZ_SESSION_SECRET: KEY, YZ_FIELD_KEY: KEY, YZ_SIGNING_KEY: KEY, CLOCK_OFFSET_DAYS: '3' }).join(), /CLOCK_OFFSET_DAYS: not allowed in production/);
   });
 });
 
@@ -58,8 +59,8 @@ describe('development secrets', () => {
     assert.equal(fs.statSync(path.join(dataDir, 'dev-secrets.json')).mode & 0o777, 0o600);
   });
   it('come from the environment when given', () => {
-    const config = loadConfig({ DATA_DIR: '/nonexistent', YZ_SESSION_SECRET: KEY, YZ_FIELD_KEY: KEY });
-    assert.deepEqual(resolveSecrets(config, () => assert.fail('no warning expected')), { sessionSecret: KEY, fieldKey: KEY });
+    const config = loadConfig({ DATA_DIR: '/nonexistent', YZ_SESSION_SECRET: KEY, YZ_FIELD_KEY: KEY, YZ_SIGNING_KEY: KEY });
+    assert.deepEqual(resolveSecrets(config, () => assert.fail('no warning expected')), { sessionSecret: KEY, fieldKey: KEY, signingKey: KEY });
   });
 });
 

@@ -498,3 +498,35 @@ export const noticeVersions = pgTable(
   },
   (t) => [primaryKey({ columns: [t.service, t.variant, t.version] })],
 );
+
+/**
+ * Issued documents (凭证, 电子证照, 回执): immutable once issued. `content` is the canonical JSON that was signed
+ * (SM2 over its bytes; `content_hash` = SM3); the PDF is stored through the storage adapter with its SHA-256, so an
+ * uploaded copy can be checked byte for byte. A reprint is a new row; the earlier one becomes SUPERSEDED.
+ */
+export const documents = pgTable(
+  'documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: ['VOUCHER', 'E_CERTIFICATE', 'RECEIPT'] }).notNull(),
+    docNo: text('doc_no').notNull().unique(),
+    verifyCode: text('verify_code').notNull().unique(),
+    applicationId: uuid('application_id').references(() => applications.id),
+    certificateId: uuid('certificate_id').references(() => certificates.id),
+    citizenId: uuid('citizen_id').references(() => citizens.id),
+    authorityCode: text('authority_code')
+      .notNull()
+      .references(() => authorities.code),
+    content: text('content').notNull(),
+    contentHash: text('content_hash').notNull(),
+    signature: text('signature').notNull(),
+    keyId: text('key_id').notNull(),
+    pdfKey: text('pdf_key').notNull(),
+    pdfSha256: text('pdf_sha256').notNull(),
+    status: text('status', { enum: ['VALID', 'SUPERSEDED', 'VOID'] }).notNull().default('VALID'),
+    supersededBy: uuid('superseded_by'),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+    issuedBy: text('issued_by').notNull(),
+  },
+  (t) => [index('documents_application').on(t.applicationId), index('documents_pdf_sha256').on(t.pdfSha256)],
+);

@@ -34,8 +34,8 @@ export async function createTestApp(kind: DatabaseKind, options: TestAppOptions 
   const env = options.env ?? {};
   const clock = new FakeClock();
   const database = await createTestDatabase(kind);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'yz-api-')), ...env });
-  const secrets = { sessionSecret: randomBytes(32).toString('hex'), fieldKey: randomBytes(32).toString('hex') };
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'yz-api-')), ...env });
+  const secrets = { sessionSecret: randomBytes(32).toString('hex'), fieldKey: randomBytes(32).toString('hex'), signingKey: randomBytes(32).toString('hex') };
   const overrides = { clock, ...(options.identity && { identity: options.identity }), ...(options.sms && { sms: options.sms }) };
   const app = await buildApp({ config, secrets, database, ...overrides, jobs: options.jobs ?? false });
   return {

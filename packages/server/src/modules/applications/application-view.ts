@@ -7,6 +7,7 @@ import { actionsOf, materialsOf, type ApplicationRow } from './application-repo'
 import { requiredMaterials } from './drafts';
 import { correctionRequest } from './correction';
 import { evaluationOf } from './evaluation';
+import { documentsOf } from '../documents/documents-service';
 
 const APPLICANT_RESULT_FIELDS = ['courier', 'trackingNo', 'grade', 'totalPoints', 'cycleStart', 'cycleEnd', 'continuingEducationRequired', 'cardSerialNo'];
 
@@ -67,6 +68,7 @@ export async function applicationView(ctx: AppContext, row: ApplicationRow) {
         }
       : null,
     evaluation,
+    documents: (await documentsOf(ctx.db, row.id)).filter((d) => d.status === 'VALID'),
     // What the applicant needs of the outcome; registry internals (renewed dates per category) stay out.
     result: Object.fromEntries(Object.entries(row.result).filter(([key]) => APPLICANT_RESULT_FIELDS.includes(key))),
     completedAt: row.completedAt?.toISOString() ?? null,

@@ -6,6 +6,7 @@ import { applicationActions } from '../../db/schema';
 import { AppError } from '../../http/problem';
 import { materialsOf, ownApplication } from './application-repo';
 import { recordTransition } from './record-transition';
+import { issueDocument } from '../documents/issue-document';
 
 /**
  * 补正: the case worker's one complete list of what to correct (一次性告知); the applicant re-uploads exactly those
@@ -39,5 +40,6 @@ export async function resubmitAfterCorrection(ctx: AppContext, request: FastifyR
     throw new AppError('YZ-GEN-422', '请按补正告知重新上传全部材料后再提交', missing.map((m) => ({ field: `materials.${m.materialCode}`, message: `请重新上传：${m.note}` })));
   }
   const to = nextStatus(from, row.service as ServiceCode, 'RESUBMIT', { kind: 'CITIZEN' });
-  return recordTransition(ctx, row, { action: 'RESUBMIT', from, to, actor: { type: 'CITIZEN', id: citizenId }, ip: request.ip });
+  // The new set of materials gets a new 办件回执; the first one is superseded.
+  return recordTransition(ctx, row, { action: 'RESUBMIT', from, to, actor: { type: 'CITIZEN', id: citizenId }, ip: request.ip, effects: async (tx, updated) => void (await issueDocument(tx, ctx, 'RECEIPT', updated, 'system:submission')) });
 }

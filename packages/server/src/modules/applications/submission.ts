@@ -8,6 +8,7 @@ import { materialsOf, ownApplication, type ApplicationRow } from './application-
 import { authorities } from '../../db/schema';
 import { recordTransition } from './record-transition';
 import { promisedDaysFor } from '../casework/service-settings';
+import { issueDocument } from '../documents/issue-document';
 import { checkCategories, requiredMaterials, verified } from './drafts';
 
 /**
@@ -46,6 +47,8 @@ export async function submitApplication(ctx: AppContext, request: FastifyRequest
     actor: { type: 'CITIZEN', id: citizenId },
     details: { noticeVersion: draft.noticeVersion },
     ip: request.ip,
+    // 办件回执: proof of what was handed in and when, available from the confirmation page on.
+    effects: async (tx, updated) => void (await issueDocument(tx, ctx, 'RECEIPT', updated, 'system:submission')),
     set: {
       applyNo: `${shanghaiDate(now).replaceAll('-', '')}${n.padStart(6, '0')}`,
       submittedAt: now,

@@ -26,6 +26,7 @@ import type { ApplicationRow } from '../applications/application-repo';
 import { caseFor } from './case-access';
 import { gradingView } from './grading';
 import { applyCompletionEffects } from './registry-effects';
+import { issueDocument } from '../documents/issue-document';
 
 /**
  * A case worker's action on a case: the domain decides whether it is theirs to take (404 if not: another authority,
@@ -49,7 +50,7 @@ export interface CaseActionInput {
 const invalid = (field: string, message: string) => new AppError('YZ-GEN-422', message, [{ field, message }]);
 
 /** The details, columns and effects one action needs beyond the status change; throws for a missing or bad input. */
-async function stepSpecifics(ctx: AppContext, row: ApplicationRow, input: CaseActionInput, today: string): Promise<Pick<Transition, 'details' | 'set' | 'effects' | 'message'>> {
+async function stepSpecifics(ctx: AppContext, row: ApplicationRow, input: CaseActionInput, today: string, issuedBy: string): Promise<Pick<Transition, 'details' | 'set' | 'effects' | 'message'>> {
   const opinion = input.opinion?.trim();
   switch (input.action) {
     case 'REJECT':
@@ -109,12 +110,21 @@ async function stepSpecifics(ctx: AppContext, row: ApplicationRow, input: CaseAc
             .onConflictDoNothing()
             .returning();
           if (inserted.length === 0) throw new AppError('YZ-GEN-409', '该考核周期已评级');
+          // 已评级 ⇒ the voucher is there to download (seed guide: 当办理进度是"已评级"时，可进行凭证下载).
+          await issueDocument(tx, ctx, 'VOUCHER', updated, issuedBy);
         },
       };
     }
     case 'COLLECT':
     case 'COMPLETE':
-      return { effects: (tx, updated) => applyCompletionEffects(tx, ctx, updated, today) };
+      return {
+        effects: async (tx, updated) => {
+          const outcome = await applyCompletionEffects(tx, ctx, updated, today);
+          // A new card ⇒ its electronic counterpart (电子从业资格证); 注销 issues none.
+          if (outcome.cardSerialNo) await issueDocument(tx, ctx, 'E_CERTIFICATE', updated, issuedBy);
+          return outcome;
+        },
+      };
     default:
       return {};
   }
@@ -134,7 +144,7 @@ export async function takeCaseAction(ctx: AppContext, request: FastifyRequest, a
   if (row.claimedBy !== actor.staff.id) throw new AppError('YZ-GEN-409', row.claimedBy ? '该办件已由他人认领，您不能办理' : '请先认领该办件再办理');
   const to = nextStatus(from, service, input.action, staffActor);
   const today = shanghaiDate(ctx.clock.now());
-  const specifics = await stepSpecifics(ctx, row, input, today);
+  const specifics = await stepSpecifics(ctx, row, input, today, `staff:${actor.staff.id}`);
   // The claim stays with a worker who also takes the next step (e.g. 开始审核 → 审核通过), else returns to the queue.
   const keepsClaim = allowedActions(to, service, staffActor).length > 0;
   return recordTransition(

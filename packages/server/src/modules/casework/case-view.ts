@@ -29,6 +29,7 @@ import { noticeVersion } from '../services/notice-versions';
 import type { StaffActor } from '../staff/staff-auth';
 import { caseFor } from './case-access';
 import { gradingView } from './grading';
+import { documentsOf } from '../documents/documents-service';
 import { notFound } from '../../http/problem';
 
 /**
@@ -110,6 +111,8 @@ export async function caseView(ctx: AppContext, request: FastifyRequest, actor: 
       overdueFlaggedAt: row.overdueFlaggedAt?.toISOString() ?? null,
     },
     grading,
+    // Staff see every issued document, superseded ones included, to answer questions about old printouts.
+    documents: await documentsOf(ctx.db, row.id),
     result: row.result,
     completedAt: row.completedAt?.toISOString() ?? null,
   };
