@@ -32,6 +32,8 @@ function inspectPdf(bytes: Buffer, name: string) {
   return { text: text.replace(/\s+/g, ''), png, images };
 }
 
+const download = (client: TestClient, applicationId: string, documentId: string) => client.get(`/api/applications/${applicationId}/documents/${documentId}/file`);
+
 async function upload(t: TestApp, bytes: Buffer, type = 'application/pdf') {
   const boundary = '----yzverify';
   const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="doc.pdf"\r\nContent-Type: ${type}\r\n\r\n`), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]);
@@ -48,7 +50,6 @@ for (const kind of testDatabaseKinds()) {
     });
     after(async () => t.close());
 
-    const download = (client: TestClient, applicationId: string, documentId: string) => client.get(`/api/applications/${applicationId}/documents/${documentId}/file`);
     const verify = (code: string, ip = '10.0.0.1') => t.app.inject({ method: 'GET', url: `/api/verify/${encodeURIComponent(code)}`, remoteAddress: ip });
 
     it('issues a 办件回执 at submission and a signed 诚信考核凭证 at 评级, in Chinese, with a QR code, for the owner only', async () => {

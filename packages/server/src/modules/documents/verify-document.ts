@@ -37,6 +37,9 @@ async function currentVerdict(ctx: AppContext, doc: DocumentRow, content: Record
   return 'VALID';
 }
 
+/** A fact in words: category lists with their validity, everything else as it is. */
+const show = (value: unknown) => (Array.isArray(value) ? (value as { name: string; validTo: string }[]).map((c) => `${c.name}（有效期至${c.validTo}）`).join('；') : String(value ?? '—'));
+
 export async function verificationView(ctx: AppContext, doc: DocumentRow) {
   let content: Record<string, unknown> = {};
   try {
@@ -47,8 +50,6 @@ export async function verificationView(ctx: AppContext, doc: DocumentRow) {
   const verdict = await currentVerdict(ctx, doc, content);
   const [authority] = await ctx.db.select({ name: authorities.name }).from(authorities).where(eq(authorities.code, doc.authorityCode));
   const kind = doc.kind as DocumentKind;
-  const show = (value: unknown) =>
-    Array.isArray(value) ? (value as { name: string; validTo: string }[]).map((c) => `${c.name}（有效期至${c.validTo}）`).join('；') : String(value ?? '—');
   return {
     kind,
     kindName: documentKindNames[kind],
