@@ -1,4 +1,10 @@
 import { after, before, describe, it } from 'node:test';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import jsQR from 'jsqr';
 import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
 import { usccCheckCharacter } from '@yunzheng/domain';
@@ -8,6 +14,16 @@ import { startServer, type RunningServer } from '../support/server';
 import { submitThroughApi, type Plan } from '../support/applicant';
 import { Authenticators, signInStaffPage } from '../support/staff';
 import { violations } from '../support/axe';
+
+/** The text of the QR code on a PDF's first page: rendered by pdftoppm, read by jsQR. */
+async function qrCodeOf(pdfFile: string): Promise<string> {
+  const prefix = pdfFile.replace(/\.pdf$/, '');
+  execFileSync('pdftoppm', ['-png', '-r', '150', '-singlefile', pdfFile, prefix]);
+  const { data, info } = await sharp(`${prefix}.png`).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const found = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height);
+  assert.ok(found, 'a QR code on the page');
+  return found.data;
+}
 
 interface Step {
   /** The action button's name, e.g. 受理. */
@@ -110,15 +126,36 @@ describe('back office (受理审核) in Chromium', () => {
     await page.getByText('EMS EA123456789CN').waitFor();
   });
 
-  it('诚信考核: the reviewer sees the points and the suggested grade, grades it; the citizen sees 已评级', async () => {
+  it('诚信考核: the reviewer sees the points and the suggested grade, grades it; the citizen sees 已评级, downloads the voucher and its QR code verifies it', async () => {
     const zhao = await citizen(6, '13600000002', { service: 'INTEGRITY_ASSESSMENT', categoryCodes: ['PASSENGER_DRIVER'], personal: { serviceFields: {} } });
     await work('shouli', zhao.applyNo, [{ action: '受理', shows: '已受理' }]);
-    const page = await work('shenhe', zhao.applyNo, [{ action: '开始审核', shows: '审核中' }]);
-    await page.getByText('本周期无计分记录').waitFor();
-    await page.getByText('AAA（优良）').first().waitFor();
-    await screenshot(page, 'backoffice-grading');
+    const reviewer = await work('shenhe', zhao.applyNo, [{ action: '开始审核', shows: '审核中' }]);
+    await reviewer.getByText('本周期无计分记录').waitFor();
+    await reviewer.getByText('AAA（优良）').first().waitFor();
+    await screenshot(reviewer, 'backoffice-grading');
     await work('shenhe', zhao.applyNo, [{ action: '评级', shows: '已评级' }], 'backoffice-graded');
-    await citizenSees(zhao.browser, zhao.id, '已评级', '诚信考核已评级', 'backoffice-citizen-graded');
+    const page = await citizenSees(zhao.browser, zhao.id, '已评级', '诚信考核已评级', 'backoffice-citizen-graded');
+
+    // Seed guide step 7–8: 已评级 ⇒ 下载凭证; the QR code on it opens the public verification page.
+    await page.goto(`${server.url}/applications/${zhao.id}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /下载凭证/ }).click()]);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'yz-voucher-')), download.suggestedFilename());
+    await download.saveAs(file);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    for (const words of ['道路运输驾驶员诚信考核凭证', '赵丽娟', 'AAA（优良）', '杭州市余杭区道路运输管理所']) assert.ok(text.includes(words), `voucher lacks ${words}`);
+    const url = await qrCodeOf(file);
+    assert.match(url, new RegExp(`^${server.url}/verify/[0-9A-Z]{12}$`));
+    const verifier = await openBrowser({ viewport: { width: 390, height: 844 } });
+    citizens.push(verifier);
+    const phone = await verifier.newPage();
+    await phone.goto(url);
+    await phone.getByTestId('verification').getByText('有效', { exact: true }).waitFor();
+    await phone.getByText('赵**').waitFor();
+    await screenshot(phone, 'verify-voucher-phone');
+    assert.deepEqual(await violations(phone), []);
+    await phone.locator('input[type=file]').setInputFiles(file);
+    await phone.getByTestId('upload-result').getByText('与运政通签发的原件完全一致').waitFor();
+    await screenshot(phone, 'verify-upload-phone');
   });
 
   it('补发 at the window, 信息变更, 服务单位变更 to 宁波 with the archive transfer, and 注销: each through to the citizen', async () => {
@@ -179,7 +216,6 @@ describe('back office (受理审核) in Chromium', () => {
     await page.goto(`${server.url}/applications/${wang.id}`);
     const item = page.getByTestId('correction-PHOTO_2INCH');
     await item.getByText('补正要求：请上传白底彩色证件照').waitFor();
-    const sharp = (await import('sharp')).default;
     await item.locator('input[type=file]').setInputFiles({ name: 'white.jpg', mimeType: 'image/jpeg', buffer: await sharp({ create: { width: 413, height: 579, channels: 3, background: '#ffffff' } }).jpeg().toBuffer() });
     await item.getByText('已重新上传：white.jpg').waitFor();
     await page.getByRole('button', { name: '补正后重新提交' }).click();

@@ -1,6 +1,6 @@
 import { Badge, Button, Space } from 'antd';
 import { useUnreadCount } from './MessagesTab';
-import { Route, Routes } from 'react-router';
+import { Link, Route, Routes } from 'react-router';
 import { LinkButton } from '../shared/LinkButton';
 import { NotFoundPage } from '../shared/page-state';
 import { SessionTimeoutWarning } from '../shared/SessionTimeoutWarning';
@@ -13,6 +13,7 @@ import { LoginPage } from './LoginPage';
 import { PasswordResetPage } from './PasswordResetPage';
 import { PersonalSpacePage } from './PersonalSpacePage';
 import { PublicQueryPage } from './PublicQueryPage';
+import { VerifyPage } from './VerifyPage';
 import { ApplicationWizard, SubmittedPage } from './apply/ApplicationWizard';
 import { ApplicationDetailPage, MyApplicationsPage } from './apply/MyApplicationsPage';
 import { NoticePage } from './apply/NoticePage';
@@ -86,6 +87,8 @@ export default function PortalArea() {
           <Route path="me" element={<PersonalSpacePage />} />
           <Route path="me/:tab" element={<PersonalSpacePage />} />
           <Route path="query" element={<PublicQueryPage />} />
+          <Route path="verify" element={<VerifyPage />} />
+          <Route path="verify/:code" element={<VerifyPage />} />
           <Route path="services" element={<ServicesPage />} />
           <Route path="apply/:service" element={<NoticePage />} />
           <Route path="applications" element={<MyApplicationsPage />} />
@@ -96,7 +99,9 @@ export default function PortalArea() {
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </main>
-      <footer className="site-footer">运政通 Yunzheng · 道路运输从业人员从业资格证网上办理 · 所有事项均不收费</footer>
+      <footer className="site-footer">
+        运政通 Yunzheng · 道路运输从业人员从业资格证网上办理 · 所有事项均不收费 · <Link to="/verify">文书核验</Link> · <Link to="/query">从业资格查询</Link>
+      </footer>
     </>
   );
 }

@@ -145,7 +145,8 @@ export function CasePage({ staff }: { staff: StaffSummary }) {
           </Card>
         </Col>
         <Col xs={24} xl={10}>
-          <Card title="办理时限" size="small">
+          {c.documents.length > 0 && <DocumentsCard detail={c} staff={staff} />}
+          <Card title="办理时限" size="small" style={{ marginTop: c.documents.length > 0 ? 16 : 0 }}>
             <Descriptions size="small" column={1} bordered>
               {c.deadlines.acceptanceDeadline && <Descriptions.Item label="受理期限（5个工作日）">{c.deadlines.acceptanceDeadline}</Descriptions.Item>}
               {c.deadlines.correctionDeadline && <Descriptions.Item label="补正期限">{c.deadlines.correctionDeadline}</Descriptions.Item>}
@@ -238,5 +239,47 @@ function AssignDialog({ caseId, onClose }: { caseId: string; onClose: () => void
     >
       <Select aria-label="转办给" style={{ width: '100%' }} placeholder="选择能办理当前环节的工作人员" loading={assignees.isPending} options={(assignees.data ?? []).map((s) => ({ value: s.id, label: s.name }))} onChange={setStaffId} />
     </Modal>
+  );
+}
+
+/** Issued documents of the case: open the PDF, or 重新打印 (a new 编号 and 核验码; the old one stops verifying as valid). */
+function DocumentsCard({ detail, staff }: { detail: CaseDetail; staff: StaffSummary }) {
+  const { message, modal } = App.useApp();
+  const queryClient = useQueryClient();
+  const mayReprint = !detail.readOnly && staff.roles.some((r) => r === 'INTAKE' || r === 'REVIEWER' || r === 'PRODUCER');
+  const reprint = (d: CaseDetail['documents'][number]) =>
+    modal.confirm({
+      title: `重新打印${d.kindName}？`,
+      content: `将生成新的编号和核验码；原文书 ${d.docNo} 核验时将显示“已被新版本替代”。`,
+      okText: '重新打印',
+      cancelText: '取消',
+      onOk: () =>
+        api<{ docNo: string }>(`/api/admin/cases/${detail.id}/documents/${d.id}/reprint`, { method: 'POST' })
+          .then((r) => message.success(`已生成 ${r.docNo}`))
+          .catch((e: Error) => message.error(e.message))
+          .finally(() => void queryClient.invalidateQueries({ queryKey: ['admin', 'cases', detail.id] })),
+    });
+  return (
+    <Card title="文书" size="small">
+      <Space direction="vertical" style={{ width: '100%' }}>
+        {detail.documents.map((d) => (
+          <Space key={d.id} wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+            <span>
+              {d.kindName} {d.docNo} <StatusTag tone={d.status === 'VALID' ? 'success' : 'neutral'}>{d.status === 'VALID' ? '有效' : '已替代'}</StatusTag>
+            </span>
+            <Space>
+              <Button size="small" href={`/api/admin/cases/${detail.id}/documents/${d.id}/file`} target="_blank" rel="noreferrer">
+                查看
+              </Button>
+              {mayReprint && d.status === 'VALID' && (
+                <Button size="small" onClick={() => reprint(d)}>
+                  重新打印
+                </Button>
+              )}
+            </Space>
+          </Space>
+        ))}
+      </Space>
+    </Card>
   );
 }

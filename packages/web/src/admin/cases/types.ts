@@ -92,6 +92,7 @@ export interface CaseDetail {
   } | null;
   correction: { opinion: string | null; items: { materialCode: string; note: string; name: string }[] } | null;
   result: Record<string, unknown>;
+  documents: { id: string; kind: string; kindName: string; docNo: string; verifyCode: string; status: string; statusName: string; issuedAt: string }[];
   submittedAt: string | null;
   completedAt: string | null;
 }

@@ -1,7 +1,8 @@
-import { Card, Result, Steps, Typography } from 'antd';
+import { Card, Result, Space, Steps, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../../shared/api';
+import { DocumentLinks } from './DocumentLinks';
 import { LinkButton } from '../../shared/LinkButton';
 import { LoadError, Loading } from '../../shared/page-state';
 import { CertificateStep } from './CertificateStep';
@@ -93,9 +94,12 @@ export function SubmittedPage() {
         </>
       }
       extra={
-        <LinkButton type="primary" to="/applications">
-          查看我的办件
-        </LinkButton>
+        <Space wrap style={{ justifyContent: 'center' }}>
+          <LinkButton type="primary" to="/applications">
+            查看我的办件
+          </LinkButton>
+          <DocumentLinks application={a} kinds={['RECEIPT']} />
+        </Space>
       }
     />
   );

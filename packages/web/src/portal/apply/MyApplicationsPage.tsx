@@ -1,5 +1,6 @@
 import { App, Button, Card, Descriptions, Empty, List, Popconfirm, Table, Timeline, Typography } from 'antd';
 import { gradeNames, type Grade } from '@yunzheng/domain';
+import { DocumentLinks } from './DocumentLinks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { api } from '../../shared/api';
@@ -117,6 +118,17 @@ export function ApplicationDetailPage() {
         {a.result.cardSerialNo && <Descriptions.Item label="新证件印刷编号">{a.result.cardSerialNo}</Descriptions.Item>}
         {a.completedAt && <Descriptions.Item label="办结时间">{when(a.completedAt)}</Descriptions.Item>}
       </Descriptions>
+      {a.documents.length > 0 && (
+        <>
+          <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>
+            办理结果文书
+          </Typography.Title>
+          <DocumentLinks application={a} />
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+            文书上的二维码和核验码可供他人在“文书核验”页面核验真伪。
+          </Typography.Paragraph>
+        </>
+      )}
       <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>
         申请材料
       </Typography.Title>

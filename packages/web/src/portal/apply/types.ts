@@ -28,6 +28,7 @@ export interface ApplicationView {
   evaluation: { level: number; levelName: string; comment: string | null; at: string } | null;
   result: { courier?: string; trackingNo?: string; grade?: string; totalPoints?: number; cycleStart?: string; cycleEnd?: string; continuingEducationRequired?: boolean; cardSerialNo?: string | null };
   completedAt: string | null;
+  documents: { id: string; kind: 'VOUCHER' | 'E_CERTIFICATE' | 'RECEIPT'; kindName: string; downloadName: string; docNo: string; verifyCode: string; issuedAt: string }[];
   submittedAt: string | null;
   createdAt: string;
   updatedAt: string;
