@@ -1,4 +1,4 @@
-import { Card, Col, Descriptions, Row, Statistic, Table, Typography } from 'antd';
+import { Card, Col, Descriptions, Row, Statistic, Table, Typography, type TableColumnsType } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { authorityLevelNames, queueNames, QUEUES, staffRoleNames } from '@yunzheng/domain';
@@ -77,42 +77,15 @@ function Statistics({ data }: { data: Dashboard }) {
       </div>
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} lg={12}>
-          <Typography.Title level={2} style={{ fontSize: 18 }}>
-            各队列积压
-          </Typography.Title>
-          <div style={{ height: 240 }} aria-hidden>
-            <ResponsiveContainer>
-              <BarChart data={backlog} accessibilityLayer={false}>
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
-                <YAxis allowDecimals={false} />
-                <Tooltip />
-                <Bar dataKey="count" name="件数" fill="#0b4f9c" isAnimationActive={false} />
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
-          <Table size="small" pagination={false} rowKey="name" dataSource={backlog} columns={[{ title: '队列', dataIndex: 'name' }, { title: '件数', dataIndex: 'count' }]} />
+          <ChartWithTable<(typeof backlog)[number]> title="各队列积压" data={backlog} valueKey="count" valueName="件数" colour="#0b4f9c" columns={[{ title: '队列', dataIndex: 'name' }, { title: '件数', dataIndex: 'count' }]} />
         </Col>
         <Col xs={24} lg={12}>
-          <Typography.Title level={2} style={{ fontSize: 18 }}>
-            本月平均办理时长（天）
-          </Typography.Title>
-          <div style={{ height: 240 }} aria-hidden>
-            <ResponsiveContainer>
-              <BarChart data={handling} accessibilityLayer={false}>
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
-                <YAxis />
-                <Tooltip />
-                <Bar dataKey="days" name="平均天数" fill="#1f6e15" isAnimationActive={false} />
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
-          <Table
-            size="small"
-            pagination={false}
-            rowKey="name"
-            dataSource={handling}
+          <ChartWithTable<(typeof handling)[number]>
+            title="本月平均办理时长（天）"
+            data={handling}
+            valueKey="days"
+            valueName="平均天数"
+            colour="#1f6e15"
             columns={[
               { title: '事项', dataIndex: 'name' },
               { title: '办结件数', dataIndex: 'completed' },
@@ -121,6 +94,29 @@ function Statistics({ data }: { data: Dashboard }) {
           />
         </Col>
       </Row>
+    </>
+  );
+}
+
+/** A bar chart for the eye and the same numbers as a table for everyone (the table is the chart's text alternative). */
+function ChartWithTable<T extends { name: string }>({ title, data, valueKey, valueName, colour, columns }: { title: string; data: T[]; valueKey: keyof T & string; valueName: string; colour: string; columns: TableColumnsType<T> }) {
+  return (
+    <>
+      <Typography.Title level={2} style={{ fontSize: 18 }}>
+        {title}
+      </Typography.Title>
+      <div style={{ height: 240 }} aria-hidden>
+        <ResponsiveContainer>
+          <BarChart data={data} accessibilityLayer={false}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
+            <YAxis allowDecimals={false} />
+            <Tooltip />
+            <Bar dataKey={valueKey as string} name={valueName} fill={colour} isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <Table<T> size="small" pagination={false} rowKey="name" dataSource={data} columns={columns} />
     </>
   );
 }
