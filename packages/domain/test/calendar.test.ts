@@ -31,6 +31,12 @@ describe('working-day calendar (行政许可法 第八十二条)', () => {
     assert.equal(workingDaysBetween('2026-12-22', '2026-11-24'), -20);
     assert.equal(workingDaysBetween('2026-11-24', '2026-11-24'), 0);
   });
+  it('counts 2027 statutory days off before the State Council notice (春节 from 除夕 02-05, 国庆 3 days), without 调休', () => {
+    for (const day of ['2027-01-01', '2027-02-05', '2027-02-08', '2027-04-05', '2027-06-09', '2027-09-15', '2027-10-01']) assert.equal(isWorkingDay(day), false, day);
+    for (const day of ['2027-02-09', '2027-10-04', '2027-12-31']) assert.equal(isWorkingDay(day), true, day);
+    // Accepted on Thursday 2027-02-04: 除夕 (Fri), the weekend and 初三 (Mon) are off → 02-09…02-12, then Monday 02-15.
+    assert.equal(addWorkingDays('2027-02-04', 5), '2027-02-15');
+  });
   it('knows which years have published data', () => {
     assert.equal(hasOfficialCalendar(2025), true);
     assert.equal(hasOfficialCalendar(2026), true);
