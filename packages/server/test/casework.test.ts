@@ -5,7 +5,7 @@ import { usccCheckCharacter } from '@yunzheng/domain';
 import { seedDemo } from '../src/demo/seed';
 import { inTransaction } from '../src/db/transaction';
 import { insertStaff } from '../src/modules/staff/staff-admin';
-import { archiveTransfers, assessmentResults, auditLog, certificateCards, certificateCategories, certificates, smsOutbox } from '../src/db/schema';
+import { applications, archiveTransfers, assessmentResults, auditLog, certificateCards, certificateCategories, certificates, smsOutbox } from '../src/db/schema';
 import { sweepOverdueCases } from '../src/modules/casework/overdue-sweep';
 import { createTestApp, type TestApp } from './support/app';
 import { portraitPhoto, submittedApplication as submitted, submittedRenewal, uploadMaterial } from './support/applications';
@@ -178,6 +178,10 @@ for (const kind of testDatabaseKinds()) {
     it('changes the registry when cases complete: 补发, 服务单位变更 across authorities, 信息变更, 注销, and an overridden grade', async () => {
       // 张建国 (西湖): 信息变更 and 诚信考核 (8 points → AA, graded AAA with a reason).
       const zhang = await submittedApplication(t, 0, { service: 'CHANGE', variant: 'CHANGE_PERSONAL', categoryCodes: ['FREIGHT_DRIVER'], personal: { collectionMethod: 'PICKUP', serviceFields: { contactMobile: '13812345678', residentialAddress: '杭州市西湖区文三路100号' } } });
+      // The new phone number and address are personal data: encrypted in the application row too.
+      const [raw] = await t.ctx.db.select().from(applications).where(eq(applications.id, zhang.application.id));
+      assert.ok(!JSON.stringify(raw).includes('13812345678') && !JSON.stringify(raw).includes('文三路'));
+      assert.equal((await zhang.client.get(`/api/applications/${zhang.application.id}`)).json().serviceFields.contactMobile, '13812345678');
       const xihu = await caseWorker(t, 'xihu', secrets);
       await xihu.steps(zhang.application.id, { action: 'ACCEPT' }, { action: 'START_REVIEW' }, { action: 'APPROVE' }, { action: 'PRODUCE' }, { action: 'READY_FOR_PICKUP' }, { action: 'COLLECT' });
       const [changed] = await t.ctx.db.select().from(certificates).where(eq(certificates.id, zhang.cert.id));

@@ -7,6 +7,7 @@ import { actionsOf, materialsOf, type ApplicationRow } from './application-repo'
 import { requiredMaterials } from './drafts';
 import { correctionRequest } from './correction';
 import { evaluationOf } from './evaluation';
+import { openPersonalChanges } from './personal-changes';
 import { documentsOf } from '../documents/documents-service';
 
 const APPLICANT_RESULT_FIELDS = ['courier', 'trackingNo', 'grade', 'totalPoints', 'cycleStart', 'cycleEnd', 'continuingEducationRequired', 'cardSerialNo'];
@@ -40,7 +41,7 @@ export async function applicationView(ctx: AppContext, row: ApplicationRow) {
     noticeAgreedAt: row.noticeAgreedAt.toISOString(),
     certificate: cert[0] ? { id: cert[0].id, certNo: cert[0].certNo } : null,
     categories: row.categoryCodes.map((code) => ({ code, name: categoryName(code) })),
-    serviceFields: row.serviceFields,
+    serviceFields: openPersonalChanges(ctx.cipher, row.serviceFields),
     collectionMethod: row.collectionMethod,
     mailingAddressId: row.mailingAddressId,
     mailingAddress: address && { recipientName: address.recipientName, mobileMasked: maskMobile(address.mobile), regionNames: address.regionNames, detail: address.detail, postcode: address.postcode },

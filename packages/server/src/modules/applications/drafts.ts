@@ -22,6 +22,7 @@ import { findCitizen } from '../accounts/citizens-repo';
 import { ownAddress } from '../addresses/addresses';
 import { categoriesOf } from '../certificates/registry';
 import { currentNotice } from '../services/notice-versions';
+import { sealPersonalChanges } from './personal-changes';
 import { assertVariant } from '../services/variant';
 import { openApplicationsOn, ownApplication, type ApplicationRow } from './application-repo';
 
@@ -166,7 +167,7 @@ export async function savePersonalStep(ctx: AppContext, citizenId: string, id: s
   const [row] = await ctx.db
     .update(applications)
     .set({
-      serviceFields: input.serviceFields,
+      serviceFields: sealPersonalChanges(ctx.cipher, input.serviceFields),
       categoryCodes,
       collectionMethod: needsDelivery ? (input.collectionMethod ?? null) : null,
       mailingAddressId: input.collectionMethod === 'MAIL' ? (input.mailingAddressId ?? null) : null,

@@ -29,6 +29,7 @@ import { noticeVersion } from '../services/notice-versions';
 import type { StaffActor } from '../staff/staff-auth';
 import { caseFor } from './case-access';
 import { gradingView } from './grading';
+import { openPersonalChanges } from '../applications/personal-changes';
 import { documentsOf } from '../documents/documents-service';
 import { notFound } from '../../http/problem';
 
@@ -58,7 +59,7 @@ export async function caseView(ctx: AppContext, request: FastifyRequest, actor: 
   const service = row.service as ServiceCode;
   const staffName = (sid: string | null) => staffRows.find((s) => s.id === sid)?.name ?? null;
   const mine = row.claimedBy === actor.staff.id;
-  const fields = row.serviceFields as Record<string, unknown>;
+  const fields = openPersonalChanges(ctx.cipher, row.serviceFields);
   await recordAudit(ctx.db, { actorType: 'STAFF', actorId: actor.staff.id, action: 'CASE_VIEW', objectType: 'application', objectId: row.id, outcome: 'SUCCESS', ip: request.ip, details: { applyNo: row.applyNo } }, ctx.clock.now());
   return {
     ...base,
@@ -129,7 +130,7 @@ export async function revealField(ctx: AppContext, request: FastifyRequest, acto
 
 async function fieldValue(ctx: AppContext, row: ApplicationRow, field: RevealableField): Promise<string | undefined> {
   const [citizen] = await ctx.db.select().from(citizens).where(eq(citizens.id, row.citizenId));
-  const fields = row.serviceFields as Record<string, unknown>;
+  const fields = openPersonalChanges(ctx.cipher, row.serviceFields);
   switch (field) {
     case 'applicantName':
       return citizen?.name ?? undefined;

@@ -4,6 +4,7 @@ import { archiveTransfers, certificateCards, certificateCategories, certificates
 import type { Tx } from '../../db/transaction';
 import type { AppContext } from '../../context';
 import type { ApplicationRow } from '../applications/application-repo';
+import { openPersonalChanges } from '../applications/personal-changes';
 
 /**
  * What a completed case changes in the registry (issue 6), written in the transaction of its final action:
@@ -59,7 +60,7 @@ export async function applyCompletionEffects(tx: Tx, ctx: AppContext, row: Appli
       return { renewedValidTo: renewed, cardSerialNo: await replaceCard(tx, certificateId, '换发', row.id, today, now) };
     }
     case 'CHANGE': {
-      const fields = row.serviceFields as { employerName?: string; employerUscc?: string; contactMobile?: string; residentialAddress?: string };
+      const fields = openPersonalChanges(ctx.cipher, row.serviceFields) as { employerName?: string; employerUscc?: string; contactMobile?: string; residentialAddress?: string };
       if (row.variant === 'CHANGE_EMPLOYER') {
         await tx.update(certificates).set({ employerName: fields.employerName ?? null, employerUscc: fields.employerUscc ?? null, updatedAt: now }).where(eq(certificates.id, certificateId));
         if (row.handlingAuthorityCode && row.handlingAuthorityCode !== cert.issuingAuthorityCode) {
