@@ -173,7 +173,7 @@ describe('accounts in Chromium: the seed guide’s 账号注册 and staff sign-i
   });
 
   it('/dev/sms exists in development only', async () => {
-    const production = await startServer({ NODE_ENV: 'production', YZ_SESSION_SECRET: 'ab'.repeat(32), YZ_FIELD_KEY: 'cd'.repeat(32), COOKIE_SECURE: 'false' });
+    const production = await startServer({ NODE_ENV: 'production', YZ_SESSION_SECRET: 'ab'.repeat(32), YZ_FIELD_KEY: 'cd'.repeat(32), YZ_SIGNING_KEY: 'ef'.repeat(32), COOKIE_SECURE: 'false' });
     try {
       const response = await fetch(`${production.url}/api/dev/sms`);
       assert.equal(response.status, 404);

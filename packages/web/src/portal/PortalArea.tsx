@@ -100,7 +100,7 @@ export default function PortalArea() {
         </Routes>
       </main>
       <footer className="site-footer">
-        运政通 Yunzheng · 道路运输从业人员从业资格证网上办理 · 所有事项均不收费 · <Link to="/verify">文书核验</Link> · <Link to="/query">从业资格查询</Link>
+        运政通 Yunzheng · 道路运输从业人员从业资格证网上办理 · 所有事项均不收费 · <Link to="/verify">文书核验</Link>
       </footer>
     </>
   );
