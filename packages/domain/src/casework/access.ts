@@ -15,12 +15,14 @@ export interface StaffScope {
   roles: readonly StaffRole[];
 }
 
-/** Roles that work on cases; administrators and auditors do not decide cases. */
+/** Roles that decide cases. */
 export const CASE_ROLES: readonly StaffRole[] = ['INTAKE', 'REVIEWER', 'PRODUCER'];
+/** Roles that work with cases: the deciding roles, and the 管理员 who supervises (转办) without deciding. */
+export const CASE_WORKER_ROLES: readonly StaffRole[] = [...CASE_ROLES, 'ADMIN'];
+export const worksCases = (roles: readonly StaffRole[]): boolean => roles.some((r) => CASE_WORKER_ROLES.includes(r));
 
 export function caseAccess(staff: StaffScope, handlingAuthorityCode: string, subordinatesOfStaffAuthority: ReadonlySet<string>): CaseAccess {
-  const worksCases = staff.roles.some((r) => CASE_ROLES.includes(r)) || staff.roles.includes('ADMIN');
-  if (!worksCases) return 'NONE';
+  if (!worksCases(staff.roles)) return 'NONE';
   if (handlingAuthorityCode === staff.authorityCode) return 'ACT';
   if (staff.authorityLevel === 'PROVINCE' && subordinatesOfStaffAuthority.has(handlingAuthorityCode)) return 'READ';
   return 'NONE';

@@ -33,7 +33,7 @@ export function deadlineStatus(dueDate: LocalDate, today: LocalDate): DeadlineSt
 
 export const deadlineStateNames: Record<DeadlineState, string> = { ON_TIME: '正常', DUE_SOON: '即将超期', OVERDUE: '已超期' };
 
-/** Which clock runs in a status: none once the case has left the authority's hands. */
-export function clockRunsIn(status: ApplicationStatus): boolean {
-  return ['SUBMITTED', 'ACCEPTED', 'UNDER_REVIEW', 'APPROVED', 'PRODUCING'].includes(status);
-}
+/** The statuses in which the authority's clock runs: none once the case has left its hands. */
+export const CLOCK_STATUSES: readonly ApplicationStatus[] = ['SUBMITTED', 'ACCEPTED', 'UNDER_REVIEW', 'APPROVED', 'PRODUCING'];
+
+export const clockRunsIn = (status: ApplicationStatus): boolean => CLOCK_STATUSES.includes(status);

@@ -1,5 +1,5 @@
 import type { ServiceCode } from '../catalogue/services';
-import type { ApplicationStatus } from '../application/status-machine';
+import { FINAL_STATUSES, type ApplicationStatus } from '../application/status-machine';
 
 /**
  * The back office's work queues (issue 6): each open status belongs to exactly one queue, so the counts add up.
@@ -24,8 +24,6 @@ export const queueNames: Record<QueueCode | DeadlineView, string> = {
   OVERDUE: '已超期',
 };
 
-const DONE_STATUSES: readonly ApplicationStatus[] = ['COMPLETED', 'RATED', 'NOT_ACCEPTED', 'DENIED', 'WITHDRAWN', 'CLOSED'];
-
 export function queueOf(status: ApplicationStatus, service: ServiceCode): QueueCode | undefined {
   switch (status) {
     case 'SUBMITTED':
@@ -42,7 +40,7 @@ export function queueOf(status: ApplicationStatus, service: ServiceCode): QueueC
     case 'MAILED':
       return 'TO_ISSUE';
     default:
-      return DONE_STATUSES.includes(status) ? 'DONE' : undefined;
+      return FINAL_STATUSES.includes(status) ? 'DONE' : undefined;
   }
 }
 
@@ -61,6 +59,6 @@ export function statusesOf(queue: QueueCode): ApplicationStatus[] {
     case 'TO_ISSUE':
       return ['PRODUCING', 'AWAITING_PICKUP', 'MAILED'];
     case 'DONE':
-      return [...DONE_STATUSES];
+      return [...FINAL_STATUSES];
   }
 }

@@ -79,6 +79,11 @@ export function ageOn(birth: LocalDate, on: LocalDate): number {
 }
 
 /** Today's calendar date in Asia/Shanghai (UTC+8, no daylight saving) for an instant. */
+/** The first instant of a Beijing calendar day (UTC+8, no daylight saving), for queries over timestamps. */
+export const shanghaiDayStart = (date: LocalDate): Date => new Date(`${date}T00:00:00+08:00`);
+/** The first instant of the next Beijing day: a day's timestamps are [start, end). */
+export const shanghaiDayEnd = (date: LocalDate): Date => new Date(shanghaiDayStart(date).getTime() + 86_400_000);
+
 export function shanghaiDate(instant: Date): LocalDate {
   const shifted = new Date(instant.getTime() + 8 * 3_600_000);
   return toLocalDate({ year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() });

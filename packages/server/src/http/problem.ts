@@ -22,6 +22,9 @@ export class AppError extends Error {
 /** The "not found" every outsider gets: the same answer for what does not exist and what they may not see. */
 export const notFound = (detail?: string) => new AppError('YZ-GEN-404', detail);
 
+/** A 422 about one field: the message on the field, and (unless a shorter summary is given) in the summary too. */
+export const fieldError = (field: string, message: string, detail = message) => new AppError('YZ-GEN-422', detail, [{ field, message }]);
+
 export function problemOf(code: ErrorCode, extra: { detail?: string; requestId?: string; errors?: FieldError[] } = {}): Problem {
   const spec = ERRORS[code];
   return {

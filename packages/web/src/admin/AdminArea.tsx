@@ -1,6 +1,6 @@
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
-import { staffRoleNames } from '@yunzheng/domain';
+import { staffRoleNames, worksCases } from '@yunzheng/domain';
 import { Loading, NotFoundPage } from '../shared/page-state';
 import { SessionTimeoutWarning } from '../shared/SessionTimeoutWarning';
 import { SiteHeader } from '../shared/SiteHeader';
@@ -16,13 +16,11 @@ import { OwnPasswordPage } from './OwnPasswordPage';
 import { SignInPage } from './SignInPage';
 import { StaffPage } from './StaffPage';
 
-const CASE_WORKERS = ['INTAKE', 'REVIEWER', 'PRODUCER', 'ADMIN'];
-const worksCases = (staff: StaffSummary) => staff.roles.some((r) => CASE_WORKERS.includes(r));
 
 function menuFor(staff: StaffSummary) {
   return [
     { key: '/admin/home', label: '工作台' },
-    ...(worksCases(staff) ? [{ key: '/admin/cases', label: '办件' }, { key: '/admin/archive-transfers', label: '档案转出' }] : []),
+    ...(worksCases(staff.roles) ? [{ key: '/admin/cases', label: '办件' }, { key: '/admin/archive-transfers', label: '档案转出' }] : []),
     ...(staff.roles.includes('ADMIN') ? [{ key: '/admin/settings', label: '事项设置' }] : []),
     ...(staff.roles.includes('ADMIN') ? [{ key: '/admin/staff', label: '工作人员管理' }] : []),
     ...(staff.roles.includes('AUDITOR') ? [{ key: '/admin/audit', label: '审计日志' }] : []),
@@ -52,9 +50,9 @@ function SignedIn() {
         </Space>
         <Routes>
           <Route path="home" element={<DashboardPage staff={staff} />} />
-          <Route path="cases" element={worksCases(staff) ? <CasesPage /> : <NotFoundPage />} />
-          <Route path="cases/:id" element={worksCases(staff) ? <CasePage staff={staff} /> : <NotFoundPage />} />
-          <Route path="archive-transfers" element={worksCases(staff) ? <ArchiveTransfersPage /> : <NotFoundPage />} />
+          <Route path="cases" element={worksCases(staff.roles) ? <CasesPage /> : <NotFoundPage />} />
+          <Route path="cases/:id" element={worksCases(staff.roles) ? <CasePage staff={staff} /> : <NotFoundPage />} />
+          <Route path="archive-transfers" element={worksCases(staff.roles) ? <ArchiveTransfersPage /> : <NotFoundPage />} />
           <Route path="settings" element={staff.roles.includes('ADMIN') ? <SettingsPage staff={staff} /> : <NotFoundPage />} />
           <Route path="staff" element={staff.roles.includes('ADMIN') ? <StaffPage /> : <NotFoundPage />} />
           <Route path="audit" element={staff.roles.includes('AUDITOR') ? <AuditPage /> : <NotFoundPage />} />

@@ -1,7 +1,7 @@
 import { Card, Col, Descriptions, Row, Statistic, Table, Typography, type TableColumnsType } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { authorityLevelNames, queueNames, QUEUES, staffRoleNames } from '@yunzheng/domain';
+import { authorityLevelNames, queueNames, QUEUES, staffRoleNames, worksCases } from '@yunzheng/domain';
 import { api } from '../shared/api';
 import { LoadError, Loading } from '../shared/page-state';
 import type { StaffSummary } from '../shared/session';
@@ -22,8 +22,6 @@ interface Dashboard {
   openArchiveTransfers: number;
 }
 
-const CASE_ROLES = ['INTAKE', 'REVIEWER', 'PRODUCER', 'ADMIN'];
-
 /**
  * 工作台: who is signed in and, for case workers, the authority's week and month — received, completed, overdue,
  * on-time rate, average handling time per service and the backlog per queue, as numbers and as charts (the
@@ -32,8 +30,8 @@ const CASE_ROLES = ['INTAKE', 'REVIEWER', 'PRODUCER', 'ADMIN'];
 export function DashboardPage({ staff }: { staff: StaffSummary }) {
   const authorities = useAuthorities();
   const authority = authorities.data?.find((a) => a.code === staff.authorityCode);
-  const worksCases = staff.roles.some((r) => CASE_ROLES.includes(r));
-  const stats = useQuery({ queryKey: ['admin', 'dashboard'], queryFn: () => api<Dashboard>('/api/admin/dashboard'), enabled: worksCases });
+  const working = worksCases(staff.roles);
+  const stats = useQuery({ queryKey: ['admin', 'dashboard'], queryFn: () => api<Dashboard>('/api/admin/dashboard'), enabled: working });
   return (
     <Card>
       <Typography.Title level={1} style={{ fontSize: 24 }}>
@@ -45,8 +43,8 @@ export function DashboardPage({ staff }: { staff: StaffSummary }) {
         <Descriptions.Item label="所属管理部门">{authority ? `${authority.name}（${authorityLevelNames[authority.level]}）` : staff.authorityCode}</Descriptions.Item>
         {authority && <Descriptions.Item label="办公时间">{authority.serviceHours}</Descriptions.Item>}
       </Descriptions>
-      {worksCases && stats.isPending && <Loading />}
-      {worksCases && stats.isError && <LoadError error={stats.error} onRetry={() => void stats.refetch()} />}
+      {working && stats.isPending && <Loading />}
+      {working && stats.isError && <LoadError error={stats.error} onRetry={() => void stats.refetch()} />}
       {stats.data && <Statistics data={stats.data} />}
     </Card>
   );

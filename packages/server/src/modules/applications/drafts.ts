@@ -16,7 +16,7 @@ import {
 import type { AppContext } from '../../context';
 import { applications, assessmentResults, certificates } from '../../db/schema';
 import { inTransaction } from '../../db/transaction';
-import { AppError } from '../../http/problem';
+import { AppError, fieldError } from '../../http/problem';
 import { appendAudit } from '../audit/audit-log';
 import { findCitizen } from '../accounts/citizens-repo';
 import { ownAddress } from '../addresses/addresses';
@@ -30,7 +30,6 @@ import { openApplicationsOn, ownApplication, type ApplicationRow } from './appli
  * Drafts (暂存): every step of the online journey saves here, so a person who leaves — even after the session
  * expired — resumes where they were. Each step is checked by the same domain rules that the submission re-checks.
  */
-const invalid = (field: string, message: string) => new AppError('YZ-GEN-422', message, [{ field, message }]);
 
 async function verified(ctx: AppContext, citizenId: string) {
   const citizen = await findCitizen(ctx.db, citizenId);
@@ -69,20 +68,20 @@ export async function startDraft(ctx: AppContext, request: FastifyRequest, citiz
 /** Checks that the chosen categories of the caller's bound certificate may be applied for today. */
 export async function checkCategories(ctx: AppContext, citizenId: string, service: ServiceCode, certificateId: string, codes: string[], options: { ignoreApplication?: string } = {}) {
   const [cert] = await ctx.db.select().from(certificates).where(and(eq(certificates.id, certificateId), eq(certificates.boundCitizenId, citizenId)));
-  if (!cert) throw invalid('certificateId', '请选择已绑定在您账号下的从业资格证');
+  if (!cert) throw fieldError('certificateId', '请选择已绑定在您账号下的从业资格证');
   const categories = await categoriesOf(ctx.db, [cert.id]);
   const graded = await ctx.db.select().from(assessmentResults).where(eq(assessmentResults.certificateId, cert.id));
   const open = (await openApplicationsOn(ctx.db, cert.id)).filter((a) => a.applyNo !== options.ignoreApplication);
   const today = shanghaiDate(ctx.clock.now());
   for (const code of codes) {
     const category = categories.find((c) => c.code === code);
-    if (!category) throw invalid('categoryCodes', '所选类别不在该证件上');
+    if (!category) throw fieldError('categoryCodes', '所选类别不在该证件上');
     const verdict = categoryEligibility(
       service,
       { code: code as CategoryCode, status: category.status as RecordedStatus, validTo: category.validTo, firstIssueDate: category.firstIssueDate, assessedCycles: graded.filter((g) => g.categoryCode === code).map((g) => g.cycleNo) },
       { today, openApplications: open },
     );
-    if (!verdict.selectable) throw invalid('categoryCodes', verdict.reason);
+    if (!verdict.selectable) throw fieldError('categoryCodes', verdict.reason);
   }
   return { cert, categories };
 }
@@ -91,7 +90,7 @@ export async function checkCategories(ctx: AppContext, citizenId: string, servic
 export async function saveCertificateStep(ctx: AppContext, citizenId: string, id: string, input: { certificateId: string; categoryCodes: string[] }) {
   const draft = await editableDraft(ctx, citizenId, id);
   const service = draft.service as ServiceCode;
-  if (service === 'INTEGRITY_ASSESSMENT' && input.categoryCodes.length !== 1) throw invalid('categoryCodes', '诚信考核请每次选择一个驾驶员类别');
+  if (service === 'INTEGRITY_ASSESSMENT' && input.categoryCodes.length !== 1) throw fieldError('categoryCodes', '诚信考核请每次选择一个驾驶员类别');
   await checkCategories(ctx, citizenId, service, input.certificateId, input.categoryCodes);
   const [row] = await ctx.db
     .update(applications)
@@ -111,30 +110,30 @@ export interface PersonalStepInput {
 function checkServiceFields(service: ServiceCode, variant: string | null, fields: Record<string, unknown>, heldCategories: string[], chosen: string[]): Record<string, unknown> {
   switch (service) {
     case 'REISSUE':
-      if (fields.reason !== 'LOST' && fields.reason !== 'DAMAGED') throw invalid('serviceFields.reason', '请选择补发原因：遗失 或 毁损');
+      if (fields.reason !== 'LOST' && fields.reason !== 'DAMAGED') throw fieldError('serviceFields.reason', '请选择补发原因：遗失 或 毁损');
       return { reason: fields.reason };
     case 'CHANGE':
       if (variant === 'CHANGE_EMPLOYER') {
         const name = String(fields.employerName ?? '').trim();
         const uscc = String(fields.employerUscc ?? '').trim().toUpperCase();
-        if (name.length < 4 || name.length > 60) throw invalid('serviceFields.employerName', '请填写新服务单位全称（4至60个字）');
+        if (name.length < 4 || name.length > 60) throw fieldError('serviceFields.employerName', '请填写新服务单位全称（4至60个字）');
         const problem = checkUscc(uscc);
-        if (problem) throw invalid('serviceFields.employerUscc', usccMessages[problem]);
+        if (problem) throw fieldError('serviceFields.employerUscc', usccMessages[problem]);
         return { employerName: name, employerUscc: uscc };
       } else {
         const contactMobile = String(fields.contactMobile ?? '').trim();
         const residentialAddress = String(fields.residentialAddress ?? '').trim();
-        if (!contactMobile && !residentialAddress) throw invalid('serviceFields.contactMobile', '请至少填写一项需要变更的信息：联系电话 或 住址');
-        if (contactMobile && !/^1[3-9]\d{9}$/.test(contactMobile)) throw invalid('serviceFields.contactMobile', '请输入11位手机号，以1开头');
-        if (residentialAddress.length > 120) throw invalid('serviceFields.residentialAddress', '住址不能超过120个字');
+        if (!contactMobile && !residentialAddress) throw fieldError('serviceFields.contactMobile', '请至少填写一项需要变更的信息：联系电话 或 住址');
+        if (contactMobile && !/^1[3-9]\d{9}$/.test(contactMobile)) throw fieldError('serviceFields.contactMobile', '请输入11位手机号，以1开头');
+        if (residentialAddress.length > 120) throw fieldError('serviceFields.residentialAddress', '住址不能超过120个字');
         return { ...(contactMobile && { contactMobile }), ...(residentialAddress && { residentialAddress }) };
       }
     case 'CANCEL': {
-      if (fields.reason !== 'SELF_REQUEST') throw invalid('serviceFields.reason', '网上只能办理本人申请注销');
+      if (fields.reason !== 'SELF_REQUEST') throw fieldError('serviceFields.reason', '网上只能办理本人申请注销');
       const scope = fields.scope === 'PARTIAL' ? 'PARTIAL' : fields.scope === 'ALL' ? 'ALL' : undefined;
-      if (!scope) throw invalid('serviceFields.scope', '请选择注销类型：全部 或 部分');
+      if (!scope) throw fieldError('serviceFields.scope', '请选择注销类型：全部 或 部分');
       const problem = cancellationProblem(scope, (scope === 'PARTIAL' ? chosen : []) as CategoryCode[], heldCategories as CategoryCode[]);
-      if (problem) throw invalid('categoryCodes', problem);
+      if (problem) throw fieldError('categoryCodes', problem);
       return { reason: 'SELF_REQUEST', scope };
     }
     default:
@@ -157,11 +156,11 @@ export async function savePersonalStep(ctx: AppContext, citizenId: string, id: s
     input = { ...input, serviceFields: checkServiceFields(service, draft.variant, input.serviceFields, [], categoryCodes) };
   }
   const needsDelivery = service !== 'INTEGRITY_ASSESSMENT' && service !== 'CANCEL';
-  if (needsDelivery && !input.collectionMethod) throw invalid('collectionMethod', '请选择证件领取方式：自取 或 邮寄');
+  if (needsDelivery && !input.collectionMethod) throw fieldError('collectionMethod', '请选择证件领取方式：自取 或 邮寄');
   if (input.collectionMethod === 'MAIL') {
-    if (!input.mailingAddressId) throw invalid('mailingAddressId', '请选择或添加邮寄地址');
+    if (!input.mailingAddressId) throw fieldError('mailingAddressId', '请选择或添加邮寄地址');
     await ownAddress(ctx, citizenId, input.mailingAddressId).catch(() => {
-      throw invalid('mailingAddressId', '邮寄地址不存在，请重新选择');
+      throw fieldError('mailingAddressId', '邮寄地址不存在，请重新选择');
     });
   }
   const [row] = await ctx.db

@@ -7,6 +7,7 @@ import { inTransaction } from '../../db/transaction';
 import { AppError, notFound } from '../../http/problem';
 import { appendAudit } from '../audit/audit-log';
 import { inspectUpload } from '../files/inspect-upload';
+import { sendStoredFile } from '../../http/send-file';
 import { ownApplication, materialsOf, type MaterialRow } from './application-repo';
 import { requiredMaterials } from './drafts';
 import { correctionRequest } from './correction';
@@ -72,13 +73,7 @@ export async function materialFile(ctx: AppContext, citizenId: string, id: strin
   return { row, bytes: await ctx.storage.get(row.fileKey) };
 }
 
-/** Serves a stored material inline with its own type only (nosniff) and never cached. */
+/** Serves a stored material inline, as `material.pdf` or `material.jpg`. */
 export function sendMaterialFile(reply: FastifyReply, row: MaterialRow, bytes: Buffer) {
-  const extension = row.mime === 'application/pdf' ? 'pdf' : 'jpg';
-  return reply
-    .header('Content-Type', row.mime)
-    .header('Content-Disposition', `inline; filename="material.${extension}"`)
-    .header('Cache-Control', 'private, no-store')
-    .header('X-Content-Type-Options', 'nosniff')
-    .send(bytes);
+  return sendStoredFile(reply, bytes, { mime: row.mime, filename: `material.${row.mime === 'application/pdf' ? 'pdf' : 'jpg'}`, disposition: 'inline' });
 }

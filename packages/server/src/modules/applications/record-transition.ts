@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { acceptanceDeadline, clockRunsIn, shanghaiDate, type ApplicationAction, type ApplicationStatus } from '@yunzheng/domain';
+import { acceptanceDeadline, clockRunsIn, FINAL_STATUSES, shanghaiDate, type ApplicationAction, type ApplicationStatus } from '@yunzheng/domain';
 import type { AppContext } from '../../context';
 import { applicationActions, applications } from '../../db/schema';
 import { inTransaction, type Tx } from '../../db/transaction';
@@ -32,13 +32,11 @@ export interface Transition {
   claimedBy?: string;
 }
 
-const FINAL: readonly ApplicationStatus[] = ['WITHDRAWN', 'NOT_ACCEPTED', 'DENIED', 'RATED', 'COMPLETED', 'CLOSED'];
-
 /** The queue's due date after the step: the acceptance clock restarts on (re)submission; 受理 sets the promise. */
 function clockColumns(t: Transition, row: ApplicationRow, now: Date): Partial<typeof applications.$inferInsert> {
   if (t.to === 'SUBMITTED') return { dueDate: acceptanceDeadline(shanghaiDate(now)), overdueFlaggedAt: null };
   if (t.action === 'ACCEPT') return { dueDate: t.set?.promisedDeadline ?? row.promisedDeadline, overdueFlaggedAt: null };
-  if (!clockRunsIn(t.to)) return { dueDate: null, ...(FINAL.includes(t.to) && t.to !== t.from && { completedAt: now, claimedBy: null, claimedAt: null }) };
+  if (!clockRunsIn(t.to)) return { dueDate: null, ...(FINAL_STATUSES.includes(t.to) && t.to !== t.from && { completedAt: now, claimedBy: null, claimedAt: null }) };
   return {};
 }
 

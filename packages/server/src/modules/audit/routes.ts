@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
-import { isLocalDate } from '@yunzheng/domain';
+import { isLocalDate, shanghaiDayEnd, shanghaiDayStart } from '@yunzheng/domain';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context';
@@ -59,9 +59,8 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (q.actorId) conditions.push(eq(auditLog.actorId, q.actorId.trim()));
         if (q.objectId) conditions.push(eq(auditLog.objectId, q.objectId.trim()));
         if (q.outcome) conditions.push(eq(auditLog.outcome, q.outcome));
-        // Days are Beijing days (UTC+8, no daylight saving).
-        if (q.from) conditions.push(gte(auditLog.at, new Date(`${q.from}T00:00:00+08:00`)));
-        if (q.to) conditions.push(lt(auditLog.at, new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000)));
+        if (q.from) conditions.push(gte(auditLog.at, shanghaiDayStart(q.from)));
+        if (q.to) conditions.push(lt(auditLog.at, shanghaiDayEnd(q.to)));
         const rows = await ctx.db.select().from(auditLog).where(and(...conditions)).orderBy(desc(auditLog.id)).limit(PAGE_SIZE);
         return {
           rows: rows.map(({ prevHash: _p, hash: _h, ...row }) => ({ ...row, at: row.at.toISOString() })),

@@ -18,7 +18,7 @@ import {
 } from '@yunzheng/domain';
 import type { AppContext } from '../../context';
 import { assessmentResults } from '../../db/schema';
-import { AppError, notFound } from '../../http/problem';
+import { AppError, notFound, fieldError } from '../../http/problem';
 import type { StaffActor } from '../staff/staff-auth';
 import { requiredMaterials } from '../applications/drafts';
 import { recordTransition, type Transition } from '../applications/record-transition';
@@ -47,7 +47,6 @@ export interface CaseActionInput {
   grade?: Grade | undefined;
 }
 
-const invalid = (field: string, message: string) => new AppError('YZ-GEN-422', message, [{ field, message }]);
 
 /** The details, columns and effects one action needs beyond the status change; throws for a missing or bad input. */
 async function stepSpecifics(ctx: AppContext, row: ApplicationRow, input: CaseActionInput, today: string, issuedBy: string): Promise<Pick<Transition, 'details' | 'set' | 'effects' | 'message'>> {
@@ -55,7 +54,7 @@ async function stepSpecifics(ctx: AppContext, row: ApplicationRow, input: CaseAc
   switch (input.action) {
     case 'REJECT':
     case 'DENY':
-      if (!opinion) throw invalid('opinion', `${applicationActionNames[input.action]}须写明理由`);
+      if (!opinion) throw fieldError('opinion', `${applicationActionNames[input.action]}须写明理由`);
       return {};
     case 'ACCEPT':
       // 受理 starts the clock: 20 working days by law, and the authority's promise.
@@ -63,26 +62,26 @@ async function stepSpecifics(ctx: AppContext, row: ApplicationRow, input: CaseAc
     case 'REQUEST_CORRECTION': {
       const known = requiredMaterials(row).map((m) => m.code as string);
       const items = input.correctionItems ?? [];
-      if (items.length === 0) throw invalid('correctionItems', '请一次性列出需要补正的全部材料');
-      if (items.some((i) => !known.includes(i.materialCode) || !i.note.trim())) throw invalid('correctionItems', '补正项目须是本申请的材料，并写明补正要求');
-      if (new Set(items.map((i) => i.materialCode)).size !== items.length) throw invalid('correctionItems', '同一材料只需列出一次');
+      if (items.length === 0) throw fieldError('correctionItems', '请一次性列出需要补正的全部材料');
+      if (items.some((i) => !known.includes(i.materialCode) || !i.note.trim())) throw fieldError('correctionItems', '补正项目须是本申请的材料，并写明补正要求');
+      if (new Set(items.map((i) => i.materialCode)).size !== items.length) throw fieldError('correctionItems', '同一材料只需列出一次');
       const deadline = input.correctionDeadline ?? addWorkingDays(today, DEFAULT_CORRECTION_REPLY_WORKING_DAYS);
-      if (deadline <= today) throw invalid('correctionDeadline', '补正期限须晚于今天');
+      if (deadline <= today) throw fieldError('correctionDeadline', '补正期限须晚于今天');
       return { details: { correctionItems: items, correctionDeadline: deadline }, set: { correctionDeadline: deadline } };
     }
     case 'MAIL': {
       const trackingNo = input.trackingNo?.trim();
       const courier = input.courier?.trim();
-      if (!courier) throw invalid('courier', '请填写快递公司');
-      if (!trackingNo || !/^[A-Za-z0-9-]{6,40}$/.test(trackingNo)) throw invalid('trackingNo', '请填写邮寄单号（6至40位字母或数字）');
+      if (!courier) throw fieldError('courier', '请填写快递公司');
+      if (!trackingNo || !/^[A-Za-z0-9-]{6,40}$/.test(trackingNo)) throw fieldError('trackingNo', '请填写邮寄单号（6至40位字母或数字）');
       return { details: { courier, trackingNo }, set: { result: { ...row.result, courier, trackingNo } }, message: { trackingNo: `${courier} ${trackingNo}` } };
     }
     case 'GRADE': {
       const grading = await gradingView(ctx, row);
       if (!grading) throw new AppError('YZ-GEN-409', '找不到本办件对应的考核周期');
-      if (!input.grade) throw invalid('grade', `请选择考核等级：${GRADES.join('、')}`);
+      if (!input.grade) throw fieldError('grade', `请选择考核等级：${GRADES.join('、')}`);
       const decision = decideGrade(grading.totalPoints, input.grade, opinion);
-      if ('error' in decision) throw invalid('opinion', decision.error);
+      if ('error' in decision) throw fieldError('opinion', decision.error);
       const graded = { grade: decision.grade, suggestedGrade: decision.suggested, totalPoints: grading.totalPoints, cycleNo: grading.cycle.number, cycleStart: grading.cycle.start, cycleEnd: grading.cycle.end, continuingEducationRequired: decision.continuingEducationRequired };
       return {
         details: graded,

@@ -8,6 +8,8 @@ import {
   maskName,
   queueOf,
   shanghaiDate,
+  shanghaiDayEnd,
+  shanghaiDayStart,
   statusesOf,
   type ApplicationStatus,
   type DeadlineView,
@@ -17,6 +19,7 @@ import {
 import type { AppContext } from '../../context';
 import { applications, certificates, citizens, staff } from '../../db/schema';
 import { categoryName } from '../certificates/registry';
+import { certNoHint } from '../certificates/my-certificates';
 import type { StaffActor } from '../staff/staff-auth';
 import { staffScope } from './case-access';
 
@@ -38,10 +41,6 @@ export interface QueueQuery {
   page: number;
   pageSize: number;
 }
-
-/** Instants bounding a Shanghai calendar day (UTC+8, no daylight saving). */
-const dayStart = (date: string) => new Date(`${date}T00:00:00+08:00`);
-const dayEnd = (date: string) => new Date(dayStart(date).getTime() + 86_400_000);
 
 async function searchCondition(ctx: AppContext, q: string): Promise<SQL> {
   const text = q.trim().toUpperCase();
@@ -77,8 +76,8 @@ export async function listCases(ctx: AppContext, actor: StaffActor, query: Queue
   if (query.deadline === 'DUE_SOON') conditions.push(gte(applications.dueDate, today), lte(applications.dueDate, soon));
   if (query.service) conditions.push(eq(applications.service, query.service));
   if (query.category) conditions.push(sql`${applications.categoryCodes} @> ${JSON.stringify([query.category])}::jsonb`);
-  if (query.submittedFrom) conditions.push(gte(applications.submittedAt, dayStart(query.submittedFrom)));
-  if (query.submittedTo) conditions.push(lt(applications.submittedAt, dayEnd(query.submittedTo)));
+  if (query.submittedFrom) conditions.push(gte(applications.submittedAt, shanghaiDayStart(query.submittedFrom)));
+  if (query.submittedTo) conditions.push(lt(applications.submittedAt, shanghaiDayEnd(query.submittedTo)));
   if (query.dueBy) conditions.push(lte(applications.dueDate, query.dueBy));
   if (query.mine) conditions.push(eq(applications.claimedBy, actor.staff.id));
   if (query.q?.trim()) conditions.push(await searchCondition(ctx, query.q));
@@ -107,7 +106,7 @@ export async function listCases(ctx: AppContext, actor: StaffActor, query: Queue
         serviceName: service.name,
         variantName: service.variants?.find((v) => v.code === app.variant)?.name ?? null,
         applicantNameMasked: maskName(applicantName ?? ''),
-        certNoMasked: certNo ? `${certNo.slice(0, 4)}********${certNo.slice(-4)}` : null,
+        certNoMasked: certNo ? certNoHint(certNo) : null,
         categories: app.categoryCodes.map(categoryName),
         status: app.status,
         statusName: applicationStatusNames[app.status as ApplicationStatus],

@@ -4,7 +4,7 @@ import { allowedActions, type ApplicationStatus, type ServiceCode } from '@yunzh
 import type { AppContext } from '../../context';
 import { applications, staff } from '../../db/schema';
 import { inTransaction } from '../../db/transaction';
-import { AppError, notFound } from '../../http/problem';
+import { AppError, fieldError, notFound } from '../../http/problem';
 import { appendAudit } from '../audit/audit-log';
 import type { StaffActor } from '../staff/staff-auth';
 import { findStaff } from '../staff/staff-repo';
@@ -60,9 +60,9 @@ export async function assignCase(ctx: AppContext, request: FastifyRequest, actor
   if (!actor.roles.includes('ADMIN')) throw notFound('办件不存在');
   const { row } = await caseFor(ctx, actor, id, 'ACT');
   const [assignee] = await ctx.db.select().from(staff).where(and(eq(staff.id, assigneeId), eq(staff.authorityCode, actor.staff.authorityCode), eq(staff.status, 'ACTIVE')));
-  if (!assignee) throw new AppError('YZ-GEN-422', '请选择本单位在岗的工作人员', [{ field: 'staffId', message: '请选择本单位在岗的工作人员' }]);
+  if (!assignee) throw fieldError('staffId', '请选择本单位在岗的工作人员');
   if (allowedActions(row.status as ApplicationStatus, row.service as ServiceCode, actorOf(assignee.roles)).length === 0) {
-    throw new AppError('YZ-GEN-422', `${assignee.name}的角色不能办理当前环节`, [{ field: 'staffId', message: `${assignee.name}的角色不能办理当前环节` }]);
+    throw fieldError('staffId', `${assignee.name}的角色不能办理当前环节`);
   }
   const now = ctx.clock.now();
   return inTransaction(ctx.db, async (tx) => {

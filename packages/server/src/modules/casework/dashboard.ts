@@ -1,5 +1,5 @@
 import { and, eq, gte, inArray, isNotNull, ne, or } from 'drizzle-orm';
-import { addDays, findService, SERVICE_CODES, shanghaiDate, type ServiceCode } from '@yunzheng/domain';
+import { addDays, findService, SERVICE_CODES, shanghaiDate, shanghaiDayStart, type ServiceCode } from '@yunzheng/domain';
 import type { AppContext } from '../../context';
 import { applications, archiveTransfers } from '../../db/schema';
 import type { StaffActor } from '../staff/staff-auth';
@@ -11,12 +11,12 @@ import { queueCounts } from './case-queues';
  * this month, cases overdue now, the on-time rate (completed by the promised date) and the average handling time per
  * service over the month, and the backlog per queue.
  */
-const dayStart = (date: string) => new Date(`${date}T00:00:00+08:00`);
-
 function weekStart(today: string): string {
   const weekday = new Date(`${today}T00:00:00Z`).getUTCDay(); // 0 = Sunday
   return addDays(today, -((weekday + 6) % 7));
 }
+
+const inRange = (at: Date | null, from: string) => !!at && at >= shanghaiDayStart(from);
 
 export async function dashboard(ctx: AppContext, actor: StaffActor) {
   const { visibleCodes } = await staffScope(ctx.db, actor);
@@ -24,14 +24,13 @@ export async function dashboard(ctx: AppContext, actor: StaffActor) {
   const today = shanghaiDate(ctx.clock.now());
   const week = weekStart(today);
   const month = `${today.slice(0, 8)}01`;
-  const since = dayStart(week < month ? week : month);
+  const since = shanghaiDayStart(week < month ? week : month);
   const rows = visible.length
     ? await ctx.db
         .select({ service: applications.service, status: applications.status, submittedAt: applications.submittedAt, completedAt: applications.completedAt, promisedDeadline: applications.promisedDeadline, dueDate: applications.dueDate })
         .from(applications)
         .where(and(inArray(applications.handlingAuthorityCode, visible), ne(applications.status, 'DRAFT'), or(gte(applications.submittedAt, since), gte(applications.completedAt, since), isNotNull(applications.dueDate))))
     : [];
-  const inRange = (at: Date | null, from: string) => !!at && at >= dayStart(from);
   // Only cases that went through to a result count for time and punctuality (not withdrawn or refused ones).
   const finished = rows.filter((r) => inRange(r.completedAt, month) && (r.status === 'COMPLETED' || r.status === 'RATED'));
   const onTime = finished.filter((r) => r.promisedDeadline && shanghaiDate(r.completedAt!) <= r.promisedDeadline).length;

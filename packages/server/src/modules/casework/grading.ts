@@ -2,9 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { assessmentDueDate, gradeFor, gradeNames, lastEndedCycle, POINT_VALUES, shanghaiDate, totalPointsIn, type AssessmentCycle, type PointRecordLike } from '@yunzheng/domain';
 import type { AppContext } from '../../context';
-import { certificateCategories, pointRecords, staff } from '../../db/schema';
+import { certificateCategories, pointRecords } from '../../db/schema';
 import { inTransaction } from '../../db/transaction';
-import { AppError, notFound } from '../../http/problem';
+import { AppError, notFound, fieldError } from '../../http/problem';
 import { appendAudit } from '../audit/audit-log';
 import type { ApplicationRow } from '../applications/application-repo';
 import type { StaffActor } from '../staff/staff-auth';
@@ -42,7 +42,6 @@ export async function gradingView(ctx: AppContext, row: ApplicationRow) {
   };
 }
 
-const invalid = (field: string, message: string) => new AppError('YZ-GEN-422', message, [{ field, message }]);
 const GRADING_ROLES = ['INTAKE', 'REVIEWER'] as const;
 
 export interface PointRecordInput {
@@ -58,11 +57,11 @@ export async function addPointRecord(ctx: AppContext, request: FastifyRequest, a
   const assessed = await assessedCycle(ctx, row);
   if (!assessed || !['ACCEPTED', 'UNDER_REVIEW'].includes(row.status)) throw new AppError('YZ-GEN-409', '只有待评级的诚信考核办件可以登记计分');
   const today = shanghaiDate(ctx.clock.now());
-  if (input.occurredOn > today) throw invalid('occurredOn', '违法行为发生日期不能晚于今天');
-  if (input.occurredOn < assessed.cycle.start || input.occurredOn > assessed.cycle.end) throw invalid('occurredOn', `发生日期须在本考核周期内（${assessed.cycle.start}至${assessed.cycle.end}）`);
-  if (!(POINT_VALUES as readonly number[]).includes(input.points)) throw invalid('points', `计分分值须为${POINT_VALUES.join('、')}分之一`);
-  if (!input.indicator.trim()) throw invalid('indicator', '请填写计分事项');
-  if (!input.decisionNo.trim()) throw invalid('decisionNo', '请填写处罚决定书文号');
+  if (input.occurredOn > today) throw fieldError('occurredOn', '违法行为发生日期不能晚于今天');
+  if (input.occurredOn < assessed.cycle.start || input.occurredOn > assessed.cycle.end) throw fieldError('occurredOn', `发生日期须在本考核周期内（${assessed.cycle.start}至${assessed.cycle.end}）`);
+  if (!(POINT_VALUES as readonly number[]).includes(input.points)) throw fieldError('points', `计分分值须为${POINT_VALUES.join('、')}分之一`);
+  if (!input.indicator.trim()) throw fieldError('indicator', '请填写计分事项');
+  if (!input.decisionNo.trim()) throw fieldError('decisionNo', '请填写处罚决定书文号');
   const now = ctx.clock.now();
   return inTransaction(ctx.db, async (tx) => {
     const [record] = await tx
@@ -78,7 +77,7 @@ export async function addPointRecord(ctx: AppContext, request: FastifyRequest, a
 export async function revokePointRecord(ctx: AppContext, request: FastifyRequest, actor: StaffActor, caseId: string, recordId: string, reason: string) {
   if (!actor.roles.some((r) => (GRADING_ROLES as readonly string[]).includes(r))) throw notFound('办件不存在');
   const { row } = await caseFor(ctx, actor, caseId, 'ACT');
-  if (!reason.trim()) throw invalid('reason', '请写明撤销理由（如复议决定书文号）');
+  if (!reason.trim()) throw fieldError('reason', '请写明撤销理由（如复议决定书文号）');
   if (!['ACCEPTED', 'UNDER_REVIEW'].includes(row.status)) throw new AppError('YZ-GEN-409', '只有待评级的诚信考核办件可以撤销计分');
   const now = ctx.clock.now();
   return inTransaction(ctx.db, async (tx) => {
@@ -92,5 +91,3 @@ export async function revokePointRecord(ctx: AppContext, request: FastifyRequest
     return revoked;
   });
 }
-
-export const staffNameOf = async (ctx: AppContext, id: string | null) => (id ? ((await ctx.db.select({ name: staff.name }).from(staff).where(eq(staff.id, id)))[0]?.name ?? null) : null);

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, lt } from 'drizzle-orm';
-import { nextStatus, shanghaiDate, type ApplicationStatus, type ServiceCode } from '@yunzheng/domain';
+import { CLOCK_STATUSES, nextStatus, shanghaiDate, type ApplicationStatus, type ServiceCode } from '@yunzheng/domain';
 import type { AppContext } from '../../context';
 import { applications } from '../../db/schema';
 import { inTransaction } from '../../db/transaction';
@@ -18,7 +18,7 @@ export async function sweepOverdueCases(ctx: AppContext): Promise<{ flagged: num
     const rows = await tx
       .update(applications)
       .set({ overdueFlaggedAt: now })
-      .where(and(lt(applications.dueDate, today), isNull(applications.overdueFlaggedAt), inArray(applications.status, ['SUBMITTED', 'ACCEPTED', 'UNDER_REVIEW', 'APPROVED', 'PRODUCING'])))
+      .where(and(lt(applications.dueDate, today), isNull(applications.overdueFlaggedAt), inArray(applications.status, [...CLOCK_STATUSES])))
       .returning({ id: applications.id, applyNo: applications.applyNo, dueDate: applications.dueDate, authority: applications.handlingAuthorityCode });
     for (const row of rows) {
       await appendAudit(tx, { actorType: 'SYSTEM', actorId: 'overdue-sweep', action: 'CASE_OVERDUE', objectType: 'application', objectId: row.id, outcome: 'SUCCESS', ip: null, details: { applyNo: row.applyNo, dueDate: row.dueDate, authority: row.authority } }, now);

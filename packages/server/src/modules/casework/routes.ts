@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { allowedActions, applicationStatusNames, CATEGORY_CODES, CHANGE_VARIANT_CODES, DEADLINE_VIEWS, findService, GRADES, isLocalDate, QUEUES, SERVICE_CODES, type ApplicationStatus, type ServiceCode } from '@yunzheng/domain';
+import { allowedActions, applicationStatusNames, CASE_WORKER_ROLES, CATEGORY_CODES, CHANGE_VARIANT_CODES, DEADLINE_VIEWS, findService, GRADES, isLocalDate, QUEUES, SERVICE_CODES, type ApplicationStatus, type ServiceCode } from '@yunzheng/domain';
 import type { AppContext } from '../../context';
 import { staff } from '../../db/schema';
 import { AppError } from '../../http/problem';
@@ -19,7 +19,6 @@ import { dashboard } from './dashboard';
 import { serviceSettings, setPromisedDays } from './service-settings';
 import { completeArchiveTransfer, listArchiveTransfers } from './archive-transfers';
 
-const CASE_WORKERS = ['INTAKE', 'REVIEWER', 'PRODUCER', 'ADMIN'] as const;
 const idParams = z.object({ id: z.uuid('办件编号格式不正确') });
 const date = (name: string) => z.string().refine(isLocalDate, `${name}格式应为YYYY-MM-DD`);
 const view = z.record(z.string(), z.unknown());
@@ -52,45 +51,45 @@ export function caseworkRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: z.object({ total: z.number(), today: z.string(), items: z.array(view) }) },
         },
       },
-      async (request) => listCases(ctx, await requireStaff(ctx, request, [...CASE_WORKERS]), { ...request.query, mine: request.query.mine === 'true' }),
+      async (request) => listCases(ctx, await requireStaff(ctx, request, [...CASE_WORKER_ROLES]), { ...request.query, mine: request.query.mine === 'true' }),
     );
 
     app.get('/api/admin/cases/counts', { schema: { tags: ['casework'], summary: '各队列办件数', response: { 200: z.record(z.string(), z.number()) } } }, async (request) =>
-      queueCounts(ctx, await requireStaff(ctx, request, [...CASE_WORKERS])),
+      queueCounts(ctx, await requireStaff(ctx, request, [...CASE_WORKER_ROLES])),
     );
 
     app.get('/api/admin/cases/:id', { schema: { tags: ['casework'], summary: '办件详情（个人信息脱敏）', params: idParams, response: { 200: view } } }, async (request) =>
-      caseView(ctx, request, await requireStaff(ctx, request, [...CASE_WORKERS]), request.params.id),
+      caseView(ctx, request, await requireStaff(ctx, request, [...CASE_WORKER_ROLES]), request.params.id),
     );
 
     app.post(
       '/api/admin/cases/:id/reveal',
       { schema: { tags: ['casework'], summary: '查看完整信息（逐项，留痕）', params: idParams, body: z.object({ field: z.enum(REVEALABLE_FIELDS, { error: '字段不正确' }) }).strict(), response: { 200: z.object({ field: z.string(), value: z.string() }) } } },
-      async (request) => ({ field: request.body.field, value: await revealField(ctx, request, await requireStaff(ctx, request, [...CASE_WORKERS]), request.params.id, request.body.field) }),
+      async (request) => ({ field: request.body.field, value: await revealField(ctx, request, await requireStaff(ctx, request, [...CASE_WORKER_ROLES]), request.params.id, request.body.field) }),
     );
 
     app.get(
       '/api/admin/cases/:id/materials/:materialId/file',
       { schema: { tags: ['casework'], summary: '查看申请材料文件', params: idParams.extend({ materialId: z.uuid('材料编号格式不正确') }) } },
       async (request, reply) => {
-        const { row, bytes } = await caseMaterialFile(ctx, request, await requireStaff(ctx, request, [...CASE_WORKERS]), request.params.id, request.params.materialId);
+        const { row, bytes } = await caseMaterialFile(ctx, request, await requireStaff(ctx, request, [...CASE_WORKER_ROLES]), request.params.id, request.params.materialId);
         return sendMaterialFile(reply, row, bytes);
       },
     );
 
     app.post('/api/admin/cases/:id/claim', { schema: { tags: ['casework'], summary: '认领', params: idParams, response: { 200: claimAnswer } } }, async (request) => {
-      const row = await claimCase(ctx, request, await requireStaff(ctx, request, [...CASE_WORKERS]), request.params.id);
+      const row = await claimCase(ctx, request, await requireStaff(ctx, request, [...CASE_WORKER_ROLES]), request.params.id);
       return { id: row.id, claimedBy: row.claimedBy };
     });
     app.post('/api/admin/cases/:id/release', { schema: { tags: ['casework'], summary: '退回队列（取消认领）', params: idParams, response: { 200: claimAnswer } } }, async (request) => {
-      const row = await releaseCase(ctx, request, await requireStaff(ctx, request, [...CASE_WORKERS]), request.params.id);
+      const row = await releaseCase(ctx, request, await requireStaff(ctx, request, [...CASE_WORKER_ROLES]), request.params.id);
       return { id: row.id, claimedBy: row.claimedBy };
     });
     app.post(
       '/api/admin/cases/:id/assign',
       { schema: { tags: ['casework'], summary: '转办（本单位管理员）', params: idParams, body: z.object({ staffId: z.uuid('请选择工作人员') }).strict(), response: { 200: claimAnswer } } },
       async (request) => {
-        const row = await assignCase(ctx, request, await requireStaff(ctx, request, [...CASE_WORKERS]), request.params.id, request.body.staffId);
+        const row = await assignCase(ctx, request, await requireStaff(ctx, request, [...CASE_WORKER_ROLES]), request.params.id, request.body.staffId);
         return { id: row.id, claimedBy: row.claimedBy };
       },
     );
@@ -169,11 +168,11 @@ export function caseworkRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => revokePointRecord(ctx, request, await requireStaff(ctx, request), request.params.id, request.params.recordId, request.body.reason),
     );
 
-    app.get('/api/admin/dashboard', { schema: { tags: ['casework'], summary: '工作台统计', response: { 200: view } } }, async (request) => dashboard(ctx, await requireStaff(ctx, request, [...CASE_WORKERS])));
+    app.get('/api/admin/dashboard', { schema: { tags: ['casework'], summary: '工作台统计', response: { 200: view } } }, async (request) => dashboard(ctx, await requireStaff(ctx, request, [...CASE_WORKER_ROLES])));
 
-    app.get('/api/admin/archive-transfers', { schema: { tags: ['casework'], summary: '档案转出任务', response: { 200: z.array(view) } } }, async (request) => listArchiveTransfers(ctx, await requireStaff(ctx, request, [...CASE_WORKERS])));
+    app.get('/api/admin/archive-transfers', { schema: { tags: ['casework'], summary: '档案转出任务', response: { 200: z.array(view) } } }, async (request) => listArchiveTransfers(ctx, await requireStaff(ctx, request, [...CASE_WORKER_ROLES])));
     app.post('/api/admin/archive-transfers/:id/complete', { schema: { tags: ['casework'], summary: '档案已转出', params: z.object({ id: z.uuid('任务编号格式不正确') }), response: { 200: view } } }, async (request) => {
-      const task = await completeArchiveTransfer(ctx, request, await requireStaff(ctx, request, [...CASE_WORKERS]), request.params.id);
+      const task = await completeArchiveTransfer(ctx, request, await requireStaff(ctx, request, [...CASE_WORKER_ROLES]), request.params.id);
       return { id: task.id, status: task.status };
     });
 

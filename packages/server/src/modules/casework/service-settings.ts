@@ -4,7 +4,7 @@ import { DEFAULT_PROMISED_DAYS, LEGAL_DEADLINE_WORKING_DAYS, SERVICE_CODES, find
 import type { AppContext } from '../../context';
 import { authorityServiceSettings } from '../../db/schema';
 import { inTransaction, type Queryable } from '../../db/transaction';
-import { AppError } from '../../http/problem';
+import { fieldError } from '../../http/problem';
 import { appendAudit } from '../audit/audit-log';
 import type { StaffActor } from '../staff/staff-auth';
 
@@ -25,7 +25,7 @@ export async function serviceSettings(ctx: AppContext, actor: StaffActor) {
 /** 管理员 sets their own authority's promise; it applies to applications submitted from now on. */
 export async function setPromisedDays(ctx: AppContext, request: FastifyRequest, actor: StaffActor, service: ServiceCode, promisedDays: number) {
   if (!Number.isInteger(promisedDays) || promisedDays < 1 || promisedDays > LEGAL_DEADLINE_WORKING_DAYS) {
-    throw new AppError('YZ-GEN-422', '承诺时限须为1至20个工作日', [{ field: 'promisedDays', message: `承诺时限须为1至${LEGAL_DEADLINE_WORKING_DAYS}个工作日（不超过法定时限）` }]);
+    throw fieldError('promisedDays', `承诺时限须为1至${LEGAL_DEADLINE_WORKING_DAYS}个工作日（不超过法定时限）`, '承诺时限须为1至20个工作日');
   }
   const now = ctx.clock.now();
   await inTransaction(ctx.db, async (tx) => {

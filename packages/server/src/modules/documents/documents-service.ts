@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
-import { documentDownloadNames, documentKindNames, documentStatusNames, type DocumentKind, type DocumentStatus } from '@yunzheng/domain';
+import { CASE_ROLES, documentDownloadNames, documentKindNames, documentStatusNames, type DocumentKind, type DocumentStatus } from '@yunzheng/domain';
 import type { AppContext } from '../../context';
 import { documents } from '../../db/schema';
 import { inTransaction, type Queryable } from '../../db/transaction';
@@ -50,7 +50,7 @@ export async function caseDocumentFile(ctx: AppContext, request: FastifyRequest,
  * earlier one becomes SUPERSEDED and its verify page says so. Only staff who act on the case may do it.
  */
 export async function reprintDocument(ctx: AppContext, request: FastifyRequest, actor: StaffActor, applicationId: string, documentId: string): Promise<DocumentRow> {
-  if (!actor.roles.some((r) => r === 'INTAKE' || r === 'REVIEWER' || r === 'PRODUCER')) throw notFound('文书不存在');
+  if (!actor.roles.some((r) => CASE_ROLES.includes(r))) throw notFound('文书不存在');
   const { row } = await caseFor(ctx, actor, applicationId, 'ACT');
   const [doc] = await ctx.db.select().from(documents).where(and(eq(documents.id, documentId), eq(documents.applicationId, row.id)));
   if (!doc) throw notFound('文书不存在');

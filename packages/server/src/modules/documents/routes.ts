@@ -1,9 +1,11 @@
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { normaliseVerificationCode } from '@yunzheng/domain';
+import { CASE_WORKER_ROLES, normaliseVerificationCode } from '@yunzheng/domain';
 import type { AppContext } from '../../context';
-import { AppError } from '../../http/problem';
+import { fieldError } from '../../http/problem';
+import { sendStoredFile } from '../../http/send-file';
 import { recordAudit } from '../audit/audit-log';
 import { requireSession } from '../auth/sessions';
 import { requireStaff } from '../staff/staff-auth';
@@ -15,14 +17,8 @@ const VERIFY_RATE = { rateLimit: { max: 20, timeWindow: '1 minute' } };
 const idParams = z.object({ id: z.uuid('办件编号格式不正确'), documentId: z.uuid('文书编号格式不正确') });
 const view = z.record(z.string(), z.unknown());
 
-function sendPdf(reply: import('fastify').FastifyReply, docNo: string, bytes: Buffer, disposition: 'attachment' | 'inline') {
-  return reply
-    .header('Content-Type', 'application/pdf')
-    .header('Content-Disposition', `${disposition}; filename="${docNo}.pdf"`)
-    .header('Cache-Control', 'private, no-store')
-    .header('X-Content-Type-Options', 'nosniff')
-    .send(bytes);
-}
+const sendPdf = (reply: FastifyReply, docNo: string, bytes: Buffer, disposition: 'attachment' | 'inline') =>
+  sendStoredFile(reply, bytes, { mime: 'application/pdf', filename: `${docNo}.pdf`, disposition });
 
 /** Issued documents: the owner's downloads, staff views and reprints, and the public verification (核验). */
 export function documentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -36,7 +32,7 @@ export function documentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     });
 
     app.get('/api/admin/cases/:id/documents/:documentId/file', { schema: { tags: ['documents'], summary: '查看办件文书（工作人员）', params: idParams } }, async (request, reply) => {
-      const { doc, bytes } = await caseDocumentFile(ctx, request, await requireStaff(ctx, request, ['INTAKE', 'REVIEWER', 'PRODUCER', 'ADMIN']), request.params.id, request.params.documentId);
+      const { doc, bytes } = await caseDocumentFile(ctx, request, await requireStaff(ctx, request, [...CASE_WORKER_ROLES]), request.params.id, request.params.documentId);
       return sendPdf(reply, doc.docNo, bytes, 'inline');
     });
 
@@ -50,7 +46,7 @@ export function documentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { config: VERIFY_RATE, schema: { tags: ['documents'], summary: '文书核验（公开，按核验码）', params: z.object({ code: z.string().max(32) }), response: { 200: view } } },
       async (request) => {
         const code = normaliseVerificationCode(request.params.code);
-        if (!code) throw new AppError('YZ-GEN-422', '核验码应为12位字母或数字', [{ field: 'code', message: '核验码应为12位字母或数字（如 AB12-CD34-EF56）' }]);
+        if (!code) throw fieldError('code', '核验码应为12位字母或数字（如 AB12-CD34-EF56）', '核验码应为12位字母或数字');
         const answer = await verifyByCode(ctx, code).catch(async (error: unknown) => {
           await recordAudit(ctx.db, { actorType: 'ANONYMOUS', action: 'DOCUMENT_VERIFY', outcome: 'FAILURE', ip: request.ip, details: { by: 'code' } }, ctx.clock.now());
           throw error;
@@ -62,10 +58,10 @@ export function documentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post('/api/verify/upload', { config: VERIFY_RATE, schema: { tags: ['documents'], summary: '文书核验（公开，上传PDF）', consumes: ['multipart/form-data'], response: { 200: view } } }, async (request) => {
       const file = await request.file().catch(() => undefined);
-      if (!file) throw new AppError('YZ-GEN-422', '请选择要核验的PDF文件', [{ field: 'file', message: '请选择要核验的PDF文件' }]);
+      if (!file) throw fieldError('file', '请选择要核验的PDF文件');
       const bytes = await file.toBuffer().catch(() => undefined);
-      if (!bytes || file.file.truncated || bytes.length > MAX_UPLOAD) throw new AppError('YZ-GEN-422', '文件不能超过5MB', [{ field: 'file', message: '文件不能超过5MB' }]);
-      if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new AppError('YZ-GEN-422', '请上传PDF文件', [{ field: 'file', message: '请上传PDF文件（运政通签发的凭证、电子证照或回执）' }]);
+      if (!bytes || file.file.truncated || bytes.length > MAX_UPLOAD) throw fieldError('file', '文件不能超过5MB');
+      if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw fieldError('file', '请上传PDF文件（运政通签发的凭证、电子证照或回执）', '请上传PDF文件');
       const answer = await verifyUpload(ctx, bytes);
       await recordAudit(ctx.db, { actorType: 'ANONYMOUS', action: 'DOCUMENT_VERIFY', objectType: 'document', objectId: answer.document?.docNo ?? null, outcome: 'SUCCESS', ip: request.ip, details: { by: 'upload', result: answer.result } }, ctx.clock.now());
       return answer;

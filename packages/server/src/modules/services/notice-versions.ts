@@ -5,7 +5,7 @@ import { findService, noticeFor, shanghaiDate, type ChangeVariantCode, type Noti
 import type { AppContext } from '../../context';
 import { noticeVersions } from '../../db/schema';
 import { inTransaction, type Queryable } from '../../db/transaction';
-import { AppError } from '../../http/problem';
+import { fieldError } from '../../http/problem';
 import { appendAudit } from '../audit/audit-log';
 import type { StaffActor } from '../staff/staff-auth';
 import { assertVariant } from './variant';
@@ -40,7 +40,7 @@ export async function publishNotice(ctx: AppContext, request: FastifyRequest, ac
   const now = ctx.clock.now();
   const current = await currentNotice(ctx.db, service, variant);
   if (sections.length === 0 || sections.some((s) => !s.heading.trim() || s.lines.every((l) => !l.trim()))) {
-    throw new AppError('YZ-GEN-422', '每一节须有标题和内容', [{ field: 'sections', message: '每一节须有标题和至少一行内容' }]);
+    throw fieldError('sections', '每一节须有标题和至少一行内容', '每一节须有标题和内容');
   }
   // Versions are dated; a second edit on the same day gets a suffix so that no version is ever rewritten.
   const date = shanghaiDate(now);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Collapse, Descriptions, Image, Modal, Row, Select, Space, Timeline, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { applicationActionNames, type ApplicationAction } from '@yunzheng/domain';
+import { applicationActionNames, CASE_ROLES, type ApplicationAction } from '@yunzheng/domain';
 import { api } from '../../shared/api';
 import { LoadError, Loading } from '../../shared/page-state';
 import { PdfPreview } from '../../shared/PdfPreview';
@@ -246,7 +246,7 @@ function AssignDialog({ caseId, onClose }: { caseId: string; onClose: () => void
 function DocumentsCard({ detail, staff }: { detail: CaseDetail; staff: StaffSummary }) {
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
-  const mayReprint = !detail.readOnly && staff.roles.some((r) => r === 'INTAKE' || r === 'REVIEWER' || r === 'PRODUCER');
+  const mayReprint = !detail.readOnly && staff.roles.some((r) => CASE_ROLES.includes(r));
   const reprint = (d: CaseDetail['documents'][number]) =>
     modal.confirm({
       title: `重新打印${d.kindName}？`,
